@@ -1,0 +1,186 @@
+"""Benchmarks of wording-diff, reported as ratios measured in one run (these machines are
+noisy; absolute seconds are printed for context only).
+
+    python bench/run.py [--docs 2000] [--shared ../shared] [--out bench/out]
+
+1. scan throughput vs raw ``nlp.pipe`` of the same pipeline on the same texts (goal ≥ 0.90)
+2. scan ``--jobs 2`` vs ``--jobs 1``, both cold (goal ≥ 1.7)
+3. cached re-scan vs cold scan (goal ≥ 20)
+4. peak memory of a scan of 10× the corpus vs 1× (goal ≤ 1.1)
+5. ``wording-diff compare`` of a short pair vs a bare ``spacy.load`` of the pipeline (goal ≤ 1.3)
+
+The corpus is built from the real stored documents in ../shared/data/officiele-stukken:
+document *i* is a copy of stored document *i mod n* in which every question and answer
+ends with a reference sentence that names *i* (as real answers end with "Zie ook
+Aanhangsel Handelingen, … nr. …"), so no two documents have the same texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def build_corpus(shared: Path, out: Path, n_docs: int) -> int:
+    from wording_diff.sources.kamervragen import read_document
+    from wording_diff.sources.text import InputError
+
+    sources = []
+    for path in sorted((shared / "data" / "officiele-stukken").rglob("*.txt")):
+        try:
+            doc = read_document(str(path))
+        except InputError:
+            continue
+        if doc.answers:
+            sources.append(doc)
+    out.mkdir(parents=True, exist_ok=True)
+    for i in range(n_docs):
+        doc = sources[i % len(sources)]
+        lines = [f"source: bench copy {i} of {doc.id}", f"title: {doc.title or doc.id}", "kind: answer", "", f"ah-tk-20992100-{i + 1}", ""]
+        for block in doc.blocks:
+            ref = f"Zie ook Aanhangsel Handelingen, vergaderjaar 2099–2100, nr. {i + 1}{block.numbers[0] if block.numbers else ''}."
+            lines += [block.label, f"{block.text} {ref}", ""]
+        (out / f"doc-{i:05d}.txt").write_text("\n".join(lines), encoding="utf8")
+    return len(sources)
+
+
+def timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def scan_once(paths, jobs: int, use_cache: bool, collect_texts: list | None = None):
+    from wording_diff.api import get_parser
+    from wording_diff.scan import scan
+
+    parser = get_parser()
+    sink = open(os.devnull, "w")
+    if collect_texts is not None:
+        original = parser.pipe
+
+        def spy(texts, **kw):
+            texts = list(texts)
+            collect_texts.extend(texts)
+            return original(texts, **kw)
+
+        parser.pipe = spy
+    try:
+        return scan(paths, kinds={"question-answer", "versions", "quoted-statement"}, parser=parser,
+                    emit=lambda r: sink.write(json.dumps(r)), n_process=jobs, use_cache=use_cache)
+    finally:
+        if collect_texts is not None:
+            parser.pipe = original
+
+
+def peak_rss_of_scan(paths: list[str], cache: Path) -> float:
+    code = (
+        "import resource, sys, json, os; sys.path.insert(0, %r)\n"
+        "from wording_diff.api import get_parser\nfrom wording_diff.scan import scan\n"
+        "p = get_parser(); sink = open(os.devnull, 'w')\n"
+        "scan(%r, kinds={'question-answer','versions','quoted-statement'}, parser=p, emit=lambda r: sink.write(json.dumps(r)))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n" % (str(ROOT / "src"), paths)
+    )
+    env = dict(os.environ, WORDING_DIFF_CACHE=str(cache))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    return float(out.strip().splitlines()[-1]) / 1024.0  # MiB
+
+
+def best_of(n: int, cmd: list[str], env=None) -> float:
+    best = float("inf")
+    for _ in range(n):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True, env=env)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--out", default=str(HERE / "out"))
+    args = ap.parse_args()
+    shared, out = Path(args.shared), Path(args.out)
+    if out.exists():
+        shutil.rmtree(out)
+    corpus = out / "corpus"
+    n_sources = build_corpus(shared, corpus, args.docs)
+    os.environ["WORDING_DIFF_CACHE"] = str(out / "cache")
+    results: dict[str, object] = {"documents": args.docs, "built_from_stored_documents": n_sources}
+
+    from wording_diff.api import get_parser
+
+    parser = get_parser()
+    paths = [str(corpus)]
+    # 1. scan vs raw nlp.pipe on the texts scan parses
+    texts: list[str] = []
+    t_scan, stats = timed(lambda: scan_once(paths, 1, False, texts))
+    nlp = parser.nlp
+    t_pipe, _ = timed(lambda: [None for _ in nlp.pipe(texts, batch_size=32)])
+    results.update(pairs=stats.pairs, texts_parsed=len(texts), words=sum(len(t.split()) for t in texts))
+    results["scan_seconds_jobs1_cold"] = round(t_scan, 2)
+    results["raw_nlp_pipe_seconds"] = round(t_pipe, 2)
+    results["scan_vs_raw_pipe_throughput"] = round(t_pipe / t_scan, 3)
+    # 2. jobs 2 vs jobs 1 (both cold)
+    t_scan2, _ = timed(lambda: scan_once(paths, 2, False))
+    results["scan_seconds_jobs2_cold"] = round(t_scan2, 2)
+    results["jobs2_vs_jobs1_speedup"] = round(t_scan / t_scan2, 3)
+    # 3. cached re-scan vs cold
+    t_cold, _ = timed(lambda: scan_once(paths, 1, True))
+    t_warm, warm_stats = timed(lambda: scan_once(paths, 1, True))
+    results["scan_seconds_cold_with_cache_write"] = round(t_cold, 2)
+    results["scan_seconds_cached"] = round(t_warm, 2)
+    results["cached_vs_cold_speedup"] = round(t_cold / t_warm, 2)
+    results["cache_hits_on_rescan"] = warm_stats.cache_hits
+    # 4. peak memory, 10x vs 1x (the 10x corpus repeats the 1x corpus in ten folders;
+    #    both read through the warm cache, so the measure is what the scan keeps, not the parser)
+    ten = out / "corpus10"
+    for k in range(10):
+        shutil.copytree(corpus, ten / f"copy{k}")
+    rss1 = peak_rss_of_scan([str(corpus)], out / "cache")
+    rss10 = peak_rss_of_scan([str(ten)], out / "cache")
+    results["peak_rss_mib_1x"] = round(rss1, 1)
+    results["peak_rss_mib_10x"] = round(rss10, 1)
+    results["peak_memory_10x_vs_1x"] = round(rss10 / rss1, 3)
+    # 5. compare of a short pair vs bare spacy.load (whole processes, best of 5)
+    from wording_diff.pipeline import resolve_model
+
+    model_path = resolve_model(None).path
+    env = {k: v for k, v in os.environ.items() if k != "WORDING_DIFF_MODEL"}
+    t_load = best_of(5, [sys.executable, "-c", f"import spacy; spacy.load({model_path!r})"], env)
+    t_cmp = best_of(5, [sys.executable, "-m", "wording_diff", "compare", "--a-text", "Dat gebeurt op dit moment in Nederland niet.",
+                        "--b-text", "Dat gebeurt op dit moment door de politie niet.", "--format", "json"], env)
+    results["spacy_load_seconds"] = round(t_load, 3)
+    results["compare_short_pair_seconds"] = round(t_cmp, 3)
+    results["compare_vs_spacy_load"] = round(t_cmp / t_load, 3)
+    (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    goals = [
+        ("scan vs raw nlp.pipe throughput", "scan_vs_raw_pipe_throughput", "≥ 0.90"),
+        ("--jobs 2 vs --jobs 1", "jobs2_vs_jobs1_speedup", "≥ 1.7"),
+        ("cached re-scan vs cold", "cached_vs_cold_speedup", "≥ 20"),
+        ("peak memory 10× vs 1×", "peak_memory_10x_vs_1x", "≤ 1.1"),
+        ("compare (short pair) vs spacy.load", "compare_vs_spacy_load", "≤ 1.3"),
+    ]
+    print(f"| measure ({args.docs} documents, {results['pairs']} pairs) | ratio | goal |")
+    print("|---|---|---|")
+    for label, key, goal in goals:
+        print(f"| {label} | {results[key]} | {goal} |")
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

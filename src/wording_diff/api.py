@@ -1,0 +1,117 @@
+"""The library's front door: read → parse → qualify → align → compare.
+
+>>> from wording_diff.api import compare_texts
+>>> result = compare_texts("… wordt op dit moment in Nederland niet gedaan.",
+...                        "… wordt op dit moment in de politieorganisatie geen toestemming gegeven.")
+>>> result.comparison.verdict
+'narrowed'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import __version__
+from .compare import Comparison, Qualifier, compare_docs, qualifiers_of
+from .pipeline import ModelInfo, Parser
+from .qualifiers.component import SPANS_KEY
+
+
+@dataclass
+class CompareResult:
+    comparison: Comparison
+    model: ModelInfo
+    tool_version: str = __version__
+
+
+@dataclass
+class HighlightSentence:
+    index: int
+    text: str
+    qualifiers: list[Qualifier]
+
+
+@dataclass
+class HighlightResult:
+    label: str
+    sentences: list[HighlightSentence]
+    model: ModelInfo
+    lang: str
+    tool_version: str = __version__
+
+
+_parsers: dict[tuple, Parser] = {}
+
+
+def get_parser(model: str | None = None, lexicon: str | None = None) -> Parser:
+    key = (model, lexicon)
+    if key not in _parsers:
+        _parsers[key] = Parser(model, lexicon)
+    return _parsers[key]
+
+
+def compare_texts(
+    a: str,
+    b: str,
+    *,
+    a_label: str = "a",
+    b_label: str = "b",
+    lang: str = "nl",
+    model: str | None = None,
+    lexicon: str | None = None,
+) -> CompareResult:
+    parser = get_parser(model, lexicon)
+    doc_a, doc_b = parser.parse(a), parser.parse(b)
+    lex = parser.nlp.get_pipe("scope_qualifiers").lexicon
+    comparison = compare_docs(doc_a, doc_b, lex, a_label=a_label, b_label=b_label, lang=lang)
+    return CompareResult(comparison, parser.info)
+
+
+def highlight_doc(doc, lexicon, label: str, info: ModelInfo, lang: str = "nl") -> HighlightResult:
+    group = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start_char) if SPANS_KEY in doc.spans else []
+    sentences = [
+        HighlightSentence(i, sent.text, qualifiers_of(group, sent.start_char, sent.end_char, 0, lexicon))
+        for i, sent in enumerate(doc.sents)
+    ]
+    return HighlightResult(label, sentences, info, lang)
+
+
+def highlight_text(text: str, *, label: str = "text", lang: str = "nl", model: str | None = None, lexicon: str | None = None) -> HighlightResult:
+    parser = get_parser(model, lexicon)
+    doc = parser.parse(text)
+    return highlight_doc(doc, parser.nlp.get_pipe("scope_qualifiers").lexicon, label, parser.info, lang)
+
+
+@dataclass
+class CheckResult:
+    corpus: object
+    results: list
+    metrics: dict
+    failures: list[str]
+    model: ModelInfo
+    tool_version: str = __version__
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
+
+
+def check_corpus(path: str, *, model: str | None = None, lexicon: str | None = None, lang: str = "nl") -> CheckResult:
+    """Run compare on every case of a corpus and score it against the annotations."""
+    from .corpus import load_corpus, metrics, score_case, threshold_failures
+    from .sources.text import from_string
+
+    corpus = load_corpus(path)
+    parser = get_parser(model, lexicon)
+    lex = parser.nlp.get_pipe("scope_qualifiers").lexicon
+    texts = []
+    for case in corpus.cases:
+        texts.append(from_string(case.a, f"{case.file}: case {case.id} field a")[1])
+        texts.append(from_string(case.b, f"{case.file}: case {case.id} field b")[1])
+    docs = list(parser.pipe(texts))
+    results = []
+    for i, case in enumerate(corpus.cases):
+        comparison = compare_docs(docs[2 * i], docs[2 * i + 1], lex, a_label=f"{case.id}:a", b_label=f"{case.id}:b", lang=lang)
+        results.append(score_case(case, comparison))
+    m = metrics(results)
+    return CheckResult(corpus, results, m, threshold_failures(corpus, m), parser.info)

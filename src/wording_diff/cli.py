@@ -1,0 +1,332 @@
+"""Command-line interface: parse options, call the library, render. No logic of its own.
+
+Heavy modules (spaCy) are imported inside the commands so that ``--help`` and
+``--version`` answer at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+
+import click
+
+from . import __version__
+
+FORMATS = ("terminal", "json", "text", "markdown", "html")
+FAIL_ON = ("narrowed", "broadened", "any")
+DEFAULT_MAX_BYTES = 5_000_000
+
+
+class ExitCode:
+    OK, CONDITION, USAGE, INTERRUPTED, TERMINATED = 0, 1, 2, 130, 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: output files stay whole, one line, no traceback."""
+
+
+def fail(message: str, code: int = ExitCode.USAGE) -> None:
+    click.echo(f"wording-diff: {message}", err=True)
+    sys.exit(code)
+
+
+def guarded(func):
+    """Turn known errors into one line on stderr and exit 2; Ctrl-C into exit 130."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from .qualifiers.lexicon import LexiconError
+        from .sources.text import InputError
+
+        try:
+            return func(*args, **kwargs)
+        except (InputError, LexiconError) as exc:
+            fail(str(exc))
+        except Terminated:
+            fail("terminated", ExitCode.TERMINATED)
+        except KeyboardInterrupt:
+            fail("interrupted", ExitCode.INTERRUPTED)
+        except Exception as exc:
+            from .corpus import CorpusError
+            from .pipeline import ModelError
+
+            if isinstance(exc, (ModelError, CorpusError)):
+                fail(str(exc))
+            raise
+
+    return wrapper
+
+
+def write_output(text: str, output: str | None, color: bool = False) -> None:
+    """Write to stdout, or atomically to a file: the old file stays until the new one is whole."""
+    if not output or output == "-":
+        # colour was decided by use_color(); click would strip it again off a terminal
+        click.echo(text, nl=False, color=color or None)
+        return
+    from .output import atomic_write
+
+    atomic_write(output, text)
+
+
+def use_color(fmt: str, output: str | None) -> bool:
+    if fmt != "terminal" or (output and output != "-"):
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty() or bool(os.environ.get("FORCE_COLOR"))
+
+
+def common_options(func):
+    func = click.option("--model", metavar="NAME|PATH", help="spaCy pipeline to use (default: $WORDING_DIFF_MODEL, an installed nl_core_news_*, else the bundled one).")(func)
+    func = click.option("--lexicon", type=click.Path(dir_okay=False), help="Extra lexicon JSON extending the bundled one (or $WORDING_DIFF_LEXICON).")(func)
+    func = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of explanations.")(func)
+    func = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")(func)
+    func = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file (atomically) instead of stdout.")(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="wording-diff")
+def cli() -> None:
+    """Show how an official Dutch statement changed between two versions: which scope
+    qualifiers (time, place, actor, object, modality, hedge, definition, quantity,
+    condition, polarity) were added, removed or replaced, and what the newer wording no
+    longer rules out.
+
+    Exit codes: 0 success; 1 a --fail-on condition or a check below threshold; 2 bad
+    usage or input; 130 interrupted.
+    """
+
+
+@cli.command()
+@click.argument("a", required=False)
+@click.argument("b", required=False)
+@click.option("--a-text", help="The earlier version as a string (instead of the file A).")
+@click.option("--b-text", help="The later version as a string (instead of the file B).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True, help="Output format; json follows schema wording-diff.compare/1.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 if a change narrows (narrowed), broadens (broadened) or anything changed (any).")
+@common_options
+@guarded
+def compare(a, b, a_text, b_text, fmt, fail_on, model, lexicon, lang, max_bytes, output):
+    """Compare an earlier statement A with a later version B.
+
+    A and B are files (text; `-` reads standard input), or give --a-text/--b-text.
+
+    \b
+    Example:
+      wording-diff compare dekker.txt grapperhaus.txt
+      wording-diff compare --a-text "…" --b-text "…" --format json
+    """
+    from .sources.text import from_string, read_text
+
+    if (a is None) == (a_text is None) or (b is None) == (b_text is None):
+        if a is not None and b is None and b_text is None and a_text is None:
+            fail("compare needs two versions: A and B (files, '-' or --a-text/--b-text)")
+        if a is not None and a_text is not None and b is None and b_text is None:
+            a, b = None, a  # "compare --a-text … FILE": the one argument is B
+        else:
+            fail("compare needs exactly one source for A and one for B: files, '-' or --a-text/--b-text")
+    if a == "-" and b == "-":
+        fail("only one of A and B can be read from standard input")
+    label_a, text_a = from_string(a_text, "--a-text", max_bytes) if a_text is not None else read_text(a, max_bytes)
+    label_b, text_b = from_string(b_text, "--b-text", max_bytes) if b_text is not None else read_text(b, max_bytes)
+
+    from .api import compare_texts
+    from .render import render_compare
+
+    result = compare_texts(text_a, text_b, a_label=label_a, b_label=label_b, lang=lang, model=model, lexicon=lexicon)
+    color = use_color(fmt, output)
+    write_output(render_compare(result, fmt, color=color), output, color)
+    if fail_on and result_fails(result.comparison, fail_on):
+        sys.exit(ExitCode.CONDITION)
+
+
+def result_fails(comparison, fail_on: str) -> bool:
+    effects = {c.effect for c in comparison.changes()}
+    if fail_on == "narrowed":
+        return "narrows" in effects
+    if fail_on == "broadened":
+        return "broadens" in effects
+    return comparison.verdict != "unchanged"
+
+
+@cli.command()
+@click.argument("file")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@common_options
+@guarded
+def highlight(file, fmt, model, lexicon, lang, max_bytes, output):
+    """Mark every scope qualifier in one statement FILE (`-` for standard input)."""
+    from .api import highlight_text
+    from .render import render_highlight
+    from .sources.text import read_text
+
+    label, text = read_text(file, max_bytes)
+    result = highlight_text(text, label=label, lang=lang, model=model, lexicon=lexicon)
+    color = use_color(fmt, output)
+    write_output(render_highlight(result, fmt, color=color), output, color)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable list.")
+@guarded
+def models(as_json):
+    """List the Dutch pipelines available, in the order they would be chosen."""
+    from .pipeline import available_models
+    from .render import dumps
+
+    found = available_models()
+    if as_json:
+        click.echo(dumps({"models": [m.as_dict() for m in found]}), nl=False)
+        return
+    if not found:
+        fail("no Dutch pipeline found; reinstall the package or pass --model")
+    for i, m in enumerate(found):
+        mark = "*" if i == 0 else " "
+        click.echo(f"{mark} {m.name} {m.version}  ({m.source})  {m.path}")
+        if m.scores:
+            s = m.scores
+            parts = [f"{k}={s[k]:.3f}" for k in ("pos_acc", "morph_acc", "dep_uas", "dep_las", "lemma_acc", "lemma_acc_normalised", "sents_f") if k in s]
+            click.echo(f"    held-out ({s.get('evaluated_on', 'nl_alpino-ud-dev')}): " + " ".join(parts))
+            if "words_per_second" in s:
+                click.echo(f"    speed: {s['words_per_second']:,.0f} words/s on the build machine")
+
+
+@cli.command()
+@click.argument("corpus", type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--junit", type=click.Path(dir_okay=False, writable=True), help="Also write a JUnit XML report here.")
+@click.option("--quiet", is_flag=True, help="Do not list the failing cases.")
+@click.option("--model", metavar="NAME|PATH", help="spaCy pipeline to use.")
+@click.option("--lexicon", type=click.Path(dir_okay=False), help="Extra lexicon JSON.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here (atomically).")
+@guarded
+def check(corpus, fmt, junit, quiet, model, lexicon, output):
+    """Score the detector on an annotated CORPUS folder; exit 1 below its thresholds.
+
+    Reports precision, recall and F1 of the expected changes per dimension and overall,
+    verdict accuracy with a confusion table, and each case that differs from its
+    annotation. Thresholds live in CORPUS/thresholds.yaml. Exit 2 if the corpus is
+    malformed.
+    """
+    from .api import check_corpus
+    from .render import dumps
+    from .render.check import check_json, check_junit, check_text
+
+    result = check_corpus(corpus, model=model, lexicon=lexicon)
+    text = dumps(check_json(result)) if fmt == "json" else check_text(result, verbose=not quiet)
+    if junit:
+        from .output import atomic_write
+
+        atomic_write(junit, check_junit(result))
+    write_output(text, output)
+    if not result.passed:
+        sys.exit(ExitCode.CONDITION)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--pairs", "pair_kinds", multiple=True, type=click.Choice(["question-answer", "versions", "quoted-statement", "manifest"]),
+              help="Which pairs to compare (repeatable). Default: question-answer, versions, quoted-statement (and manifest with --manifest).")
+@click.option("--manifest", type=click.Path(dir_okay=False), help="CSV or JSONL of explicit pairs: a/b texts or a_file/b_file paths, optional id, a_label, b_label.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["terminal", "jsonl", "csv", "markdown", "html"]), default="terminal", show_default=True,
+              help="jsonl and csv stream every pair in input order (sort on 'magnitude'); the others rank the top pairs.")
+@click.option("--top", type=click.IntRange(min=1), default=25, show_default=True, help="How many pairs the ranked views show.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parse in this many processes.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache ($WORDING_DIFF_CACHE, else ~/.cache/wording-diff).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 if any pair narrows, broadens, or changes at all.")
+@common_options
+@guarded
+def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, model, lexicon, lang, max_bytes, output):
+    """Scan Kamervragen documents (text, HTML or official XML; files, folders, globs) and
+    rank the pairs whose scope changed most: each answer against its question, a nader
+    antwoord against the original, a statement quoted «…» in a question against its
+    answer, and pairs from a manifest.
+
+    Every pair is one JSON object (schema wording-diff.scan/1); a document that cannot be
+    read gives an error object and the scan goes on. Exit 2 only for usage errors or when
+    nothing could be read.
+    """
+    if not paths and not manifest:
+        fail("scan needs PATHS (files, folders or globs) or --manifest")
+    kinds = set(pair_kinds) or {"question-answer", "versions", "quoted-statement"}
+    if manifest:
+        kinds.add("manifest")
+    from .api import get_parser
+    from .render.scan import csv_header, csv_row, jsonl_line, scan_html, scan_markdown, scan_terminal
+    from .scan import TopPairs, discover
+    from .scan import scan as run_scan
+
+    parser = get_parser(model, lexicon)
+    ranked = TopPairs(top)
+    errors: list[dict] = []
+    flags = {"fail": False}
+    total = len(list(discover(paths)))
+
+    def check_fail(record: dict) -> None:
+        if "error" in record or not fail_on:
+            return
+        effects = {c["effect"] for c in record["changes"] if c["kind"] != "unchanged"}
+        if (fail_on == "narrowed" and "narrows" in effects) or (fail_on == "broadened" and "broadens" in effects) or (fail_on == "any" and record["verdict"] != "unchanged"):
+            flags["fail"] = True
+
+    def go(emit, progress=None):
+        return run_scan(list(paths), kinds=kinds, parser=parser, emit=emit, manifest=manifest, lang=lang, n_process=jobs,
+                        use_cache=not no_cache, max_bytes=max_bytes, progress=progress)
+
+    def with_progress(emit):
+        if quiet or not sys.stderr.isatty() or total == 0:
+            return go(emit)
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("scanning", total=total)
+            return go(emit, progress=lambda n: bar.update(task, completed=n))
+
+    if fmt in ("jsonl", "csv"):
+        line = jsonl_line if fmt == "jsonl" else csv_row
+        if output and output != "-":
+            from .output import atomic_open
+
+            with atomic_open(output) as fh:
+                if fmt == "csv":
+                    fh.write(csv_header())
+                stats = with_progress(lambda r: (check_fail(r), errors.append(r) if "error" in r else None, fh.write(line(r))))
+        else:
+            if fmt == "csv":
+                click.echo(csv_header(), nl=False)
+            stats = with_progress(lambda r: (check_fail(r), errors.append(r) if "error" in r else None, click.echo(line(r), nl=False)))
+    else:
+        def collect(r):
+            check_fail(r)
+            errors.append(r) if "error" in r else ranked.add(r)
+
+        stats = with_progress(collect)
+        if fmt == "markdown":
+            text = scan_markdown(ranked.ranked(), stats, errors)
+        elif fmt == "html":
+            text = scan_html(ranked.ranked(), stats, errors)
+        else:
+            text = scan_terminal(ranked.ranked(), stats, errors, color=use_color(fmt, output))
+        write_output(text, output, use_color(fmt, output))
+    if stats.documents == 0 and stats.pairs == 0:
+        fail(f"nothing could be read ({stats.unreadable} unreadable)")
+    if flags["fail"]:
+        sys.exit(ExitCode.CONDITION)
+
+
+def main() -> None:
+    import signal
+
+    def on_sigterm(signum, frame):
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    cli(prog_name="wording-diff")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The scope-qualifier detector: a spaCy component and its lexicon (data, not code)."""

@@ -1,0 +1,453 @@
+"""The ``scope_qualifiers`` spaCy component.
+
+It writes ``doc.spans["scope_qualifiers"]``: one span per scope qualifier, with
+
+* ``span.label_``  the dimension (time, place, actor, object, modality, hedge,
+  definition, quantity, condition, polarity),
+* ``span.kb_id_``  the normalised value (``present``, ``permission``, ``negative`` …),
+* ``span.id_``     the rule that found it (``lex:time.present``, ``dep:agent:actor.police``,
+  ``dep:predicate``, …).
+
+These three are plain span fields, so they survive ``DocBin`` serialisation and the
+parse cache. Two kinds of rules run: lexicon rules (spaCy ``PhraseMatcher`` and
+``Matcher`` over the data in ``lexicon.json``) and dependency rules that read the
+parse (prepositional phrases by their head noun, agents of passives, subjects,
+the predicate's modality and its negation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .lexicon import Entry, Lexicon, load_lexicon
+
+SPANS_KEY = "scope_qualifiers"
+
+# Punctuation that closes a phrase when a qualifier is extended to the right.
+_PHRASE_STOP = {",", ";", ":", ".", "?", "!", "(", ")", "«", "»", "“", "”", '"', "–", "—"}
+_NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"}
+_NP_INNER = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X", "SYM", "ADV", "PRON"}
+_NP_PREPS = {"van", "voor", "in", "op", "met", "bij", "uit", "over", "tegen", "tot", "naar", "onder"}
+# Dependents that belong to a noun phrase's core (not clauses or further PPs).
+_CORE_DEPS = {"det", "amod", "compound", "compound:prt", "flat", "flat:name", "nummod", "fixed", "nmod:poss", "case"}
+_SUBJECT_PRONOUNS = {"ik", "wij", "we", "u"}
+_PLACE_PREPS_FOR_NAMES = {"in", "binnen", "buiten", "uit", "te"}
+_MODALS = {"willen", "kunnen", "moeten", "mogen", "zullen", "gaan", "blijven"}
+_NOT_PREDICATE = {"punct", "advmod", "mark", "case", "det", "fixed", "cc", "aux", "aux:pass", "cop", "compound:prt", "amod"}
+_FRAME_KEEPS = {"hedge", "condition", "polarity"}
+_SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj"}
+_MAX_PHRASE = 12
+_MAX_CLAUSE = 30
+
+
+@Language.factory(
+    "scope_qualifiers",
+    default_config={"lexicon": None, "spans_key": SPANS_KEY},
+)
+def make_scope_qualifiers(nlp: Language, name: str, lexicon: str | None, spans_key: str):
+    return ScopeQualifiers(nlp, name, lexicon=lexicon, spans_key=spans_key)
+
+
+class ScopeQualifiers:
+    """Marks the phrases that restrict what a Dutch statement claims."""
+
+    def __init__(self, nlp: Language, name: str = "scope_qualifiers", *, lexicon: str | None = None, spans_key: str = SPANS_KEY):
+        self.name = name
+        self.spans_key = spans_key
+        self.lexicon: Lexicon = load_lexicon(lexicon)
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = Matcher(nlp.vocab)
+        self._entries: dict[str, Entry] = {}
+        for entry in self.lexicon.phrases:
+            self._entries[entry.id] = entry
+            # Terms are tokenised with the pipeline's own tokenizer, so "d.w.z." and
+            # "real-time" split exactly as they will in the text.
+            self.phrase_matcher.add(entry.id, [nlp.make_doc(t) for t in entry.terms])
+        for entry in self.lexicon.patterns:
+            self._entries[entry.id] = entry
+            try:
+                self.matcher.add(entry.id, [list(entry.pattern)])
+            except Exception as exc:  # spaCy raises several types for bad patterns
+                raise ValueError(f"{self.lexicon.path}: pattern {entry.id!r} is not a valid spaCy Matcher pattern: {exc}") from None
+        self._ignore = Entry(id="ignore", dimension="polarity", value="ignore")
+        self._entries["ignore"] = self._ignore
+        if self.lexicon.ignore:
+            self.phrase_matcher.add("ignore", [nlp.make_doc(t) for t in self.lexicon.ignore])
+        self._prefixes = [
+            (prefix, entry)
+            for entry in self.lexicon.phrases
+            for prefix in entry.prefix_of_compound
+        ]
+
+    # ------------------------------------------------------------------ public
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.find(doc)
+        doc.spans[self.spans_key] = sorted(spans, key=lambda s: (s.start, s.end, s.label_))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+    # ------------------------------------------------------------------ rules
+    def find(self, doc: Doc) -> list[Span]:
+        parsed = doc.has_annotation("DEP")
+        found: list[Span] = []
+        terms, ignored = self._split_ignored(self._lexicon_terms(doc))
+        taken = Taken()
+        for start, end, entry in terms:
+            span = self._extend(doc, start, end, entry, parsed)
+            found.append(Span(doc, span[0], span[1], label=entry.dimension, kb_id=entry.value, span_id=f"lex:{entry.id}"))
+            taken.mark(entry.dimension, *span)
+        # Negations inside a hedge ("niet uit te sluiten") are not the claim's, unless the
+        # hedge itself denies ("op navraag is niet gebleken").
+        hedged = {i for s, e, entry in terms if entry.dimension == "hedge" and not entry.negates for i in range(s, e)} | ignored
+        found.extend(self._compound_prefixes(doc, taken))
+        frame: set[int] = set()
+        if parsed:
+            found.extend(self._dependency_rules(doc, taken, hedged, frame))
+        found.extend(self._polarity(doc, hedged))
+        # What frames a reported claim ("Onlangs liet minister Dekker weten dat …") says
+        # when and by whom it was reported, not where or when the claim holds. Hedges,
+        # conditions and negation in the frame still bear on the claim ("Ik kan niet
+        # bevestigen dat …", "Ik verwacht dat …").
+        found = [sp for sp in found if sp.label_ in _FRAME_KEEPS or not all(t.i in frame for t in sp)]
+        return self._dedupe(found)
+
+    def _lexicon_terms(self, doc: Doc) -> list[tuple[int, int, Entry]]:
+        raw = [
+            (start, end, self._entries[doc.vocab.strings[key]])
+            for key, start, end in (*self.phrase_matcher(doc), *self.matcher(doc))
+        ]
+        kept = []
+        for start, end, entry in raw:
+            if entry.unless_followed_by and end < len(doc) and doc[end].lower_ in entry.unless_followed_by:
+                continue
+            if entry.preceded_by and (start == 0 or doc[start - 1].text not in entry.preceded_by):
+                continue
+            kept.append((start, end, entry))
+        # Longest term wins where terms overlap ("voor zover nodig" over "voor zover",
+        # "nog niet" over "nog"): a term is read once, as its longest reading.
+        chosen = filter_spans([Span(doc, s, e, label=entry.id) for s, e, entry in kept])
+        return [(span.start, span.end, self._entries[span.label_]) for span in chosen]
+
+    @staticmethod
+    def _split_ignored(terms):
+        ignored = {i for s, e, entry in terms if entry.id == "ignore" for i in range(s, e)}
+        return [t for t in terms if t[2].id != "ignore"], ignored
+
+    def _extend(self, doc: Doc, start: int, end: int, entry: Entry, parsed: bool) -> tuple[int, int]:
+        sent_end = doc[start].sent.end if parsed or doc.has_annotation("SENT_START") else len(doc)
+        if entry.extend == "phrase":
+            return start, _extend_phrase(doc, end, sent_end)
+        if entry.extend == "clause":
+            return start, _extend_clause(doc, start, end, sent_end, parsed)
+        if entry.extend == "noun":
+            return start, _extend_to_noun(doc, start, end, sent_end, parsed)
+        return start, end
+
+    def _compound_prefixes(self, doc: Doc, taken: Taken) -> list[Span]:
+        """Run-together restrictive modifiers: "realtimegezichtsherkenning", and PDF
+        artefacts like "explicietewettelijke"."""
+        out = []
+        for token in doc:
+            low = token.lower_
+            for prefix, entry in self._prefixes:
+                if low.startswith(prefix) and len(low) > len(prefix) + 3 and token.is_alpha:
+                    if taken.overlaps(entry.dimension, token.i, token.i + 1):
+                        continue
+                    end = _extend_to_noun(doc, token.i, token.i + 1, token.sent.end if doc.has_annotation("SENT_START") else len(doc), doc.has_annotation("DEP"))
+                    out.append(Span(doc, token.i, end, label=entry.dimension, kb_id=entry.value, span_id=f"lex:{entry.id}"))
+                    break
+        return out
+
+    def _dependency_rules(self, doc: Doc, taken: Taken, hedged: set[int], frame: set[int]) -> list[Span]:
+        lex = self.lexicon
+        out: list[Span] = []
+
+        def add(start: int, end: int, entry_dim: str, value: str, rule: str) -> None:
+            if taken.overlaps(entry_dim, start, end):
+                return
+            taken.mark(entry_dim, start, end)
+            out.append(Span(doc, start, end, label=entry_dim, kb_id=value, span_id=rule))
+
+        for token in doc:
+            case = _case_marker(token)
+            if case is None or token.pos_ not in _NOMINAL:
+                continue
+            prep = case.lower_
+            start, end = case.i, _np_end(token)
+            if prep == "door":
+                # "door de politie" names who acts; "door de coronacrisis" names a cause.
+                entry = lex.head_entry(token.lemma_, "agent")
+                if entry is not None:
+                    add(start, end, "actor", entry.value, f"dep:agent:{entry.id}")
+                elif token.pos_ in ("PROPN", "PRON") and token.head.pos_ in ("VERB", "AUX", "NOUN"):
+                    add(start, end, "actor", "named", "dep:agent:named")
+                continue
+            entry = lex.head_entry(token.lemma_, "pp", prep)
+            if entry is None and _is_year(token) and prep in {"in", "sinds", "vanaf", "tot", "na", "voor", "vóór", "rond", "per"}:
+                add(start, end, "time", "date", "dep:pp:time.year")
+                continue
+            if entry is not None:
+                add(start, end, entry.dimension, entry.value, f"dep:pp:{entry.id}")
+            elif token.pos_ == "PROPN" and prep in _PLACE_PREPS_FOR_NAMES and not any(c.dep_ == "det" for c in token.children):
+                # A bare name after "in/binnen/buiten/uit/te" is a place ("in Amsterdam");
+                # with an article it is usually a document or body ("in het Nieuwsuur-item").
+                add(start, end, "place", "named-place", "dep:pp:place.named")
+
+        for pred in self._main_predicates(doc, hedged, frame):
+            subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                entry = lex.head_entry(subject.lemma_, "subject")
+                if entry is None and subject.lower_ in _SUBJECT_PRONOUNS:
+                    entry = lex.head_entry(subject.lower_, "subject")
+                if entry is not None:
+                    s, e = _np_span(subject, skip=lex.negations)
+                    add(s, e, "actor", entry.value, f"dep:subject:{entry.id}")
+            out.extend(self._modality(doc, pred, taken))
+            out.extend(self._negated_object(doc, pred, taken))
+        return out
+
+    def _main_predicates(self, doc: Doc, hedged: set[int], frame: set[int]) -> list[Token]:
+        """The predicates that carry each sentence's claim: the root and its conjuncts;
+        through a modal ("wil benadrukken") to the verb it governs; through a reporting
+        verb ("Ik wil benadrukken dat …", "Het klopt dat …") to the clause it reports; and
+        not a verb inside a hedge ("voor zover ik heb kunnen nagaan")."""
+        reporting = self.lexicon.reporting_verbs
+        preds = []
+        for sent in doc.sents:
+            candidates = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj" and _is_predicate(c))]
+            for pred in candidates:
+                for _ in range(4):
+                    if pred.lemma_.lower() in _MODALS:
+                        inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+                        if inner is not None:
+                            pred = inner
+                            continue
+                    if pred.lemma_.lower() in reporting:
+                        inner = next((c for c in pred.children if c.dep_ in ("ccomp", "csubj") and c.i > pred.i), None)
+                        if inner is not None:
+                            reported = {t.i for t in inner.subtree}
+                            frame.update(t.i for t in sent if t.i not in reported)
+                            pred = inner
+                            continue
+                    break
+                if pred.i in hedged:
+                    # The claim is the clause the hedge hangs on: the highest word outside it.
+                    pred = next(
+                        (t for t in sent if t.i not in hedged and t.head.i in hedged and t.dep_ not in _NOT_PREDICATE and not _is_stop(t)),
+                        None,
+                    )
+                if pred is not None and pred not in preds:
+                    preds.append(pred)
+        return preds
+
+    def _negated_object(self, doc: Doc, pred: Token, taken: Taken) -> list[Span]:
+        """What exactly is denied: "geen producten afgenomen" vs "geen relatie aangegaan om
+        daarvan producten af te nemen". The span reaches over a purpose clause ("om … te")
+        of the predicate, which restricts the denial."""
+        words = self.lexicon.modality_words
+        for obj in pred.children:
+            if obj.dep_ not in ("obj", "nsubj:pass") and not (obj.dep_ == "nsubj" and pred.lemma_ in ("bestaan", "zijn")):
+                continue
+            neg = next((c for c in obj.children if c.dep_ == "det" and c.lower_ in ("geen", "nooit")), None)
+            if neg is None or obj.lemma_.lower() in words["permission"] | words["intention"]:
+                continue
+            end = _np_end(obj)
+            for c in obj.rights:
+                if c.dep_ in ("acl", "acl:relcl", "nmod") and not any(_is_stop(t) for t in doc[end : c.right_edge.i + 1]):
+                    end = max(end, c.right_edge.i + 1)
+            purpose = next((c for c in pred.children if c.dep_ in ("advcl", "xcomp") and c.i > obj.i and c.left_edge.lower_ == "om"), None)
+            if purpose is not None and not any(_is_stop(t) for t in doc[end : purpose.right_edge.i + 1]):
+                end = purpose.right_edge.i + 1
+            if taken.overlaps("object", neg.i, end):
+                return []
+            taken.mark("object", neg.i, end)
+            return [Span(doc, neg.i, end, label="object", kb_id="negated", span_id="dep:negated-object")]
+        return []
+
+    def _modality(self, doc: Doc, pred: Token, taken: Taken) -> list[Span]:
+        """Tie the predicate to what kind of claim it makes: fact, permission or intention."""
+        words = self.lexicon.modality_words
+        outer = [pred, *(c for c in pred.children if c.dep_ in ("aux", "aux:pass", "cop"))]
+        inner = [c for c in pred.children if c.dep_ in ("obj", "nsubj:pass", "nsubj", "xcomp", "obl", "advmod", "amod")]
+        trigger, value = pred, "fact"
+        for group in (outer, inner):
+            hit = next(
+                ((t, kind) for t in group for kind in ("intention", "permission") if t.lemma_.lower() in words[kind] or t.lower_ in words[kind]),
+                None,
+            )
+            if hit:
+                trigger, value = hit
+                break
+        negs = [c for c in (*pred.children, *trigger.children) if c.lower_ in self.lexicon.negations]
+        members = sorted({trigger.i, *(n.i for n in negs), *([pred.i] if abs(pred.i - trigger.i) <= 2 else [])})
+        # A contiguous reading if the parts stand together ("geen toestemming gegeven",
+        # "niet gedaan"); otherwise the trigger with an adjacent negation.
+        if members[-1] - members[0] + 1 > len(members) + 1:
+            members = [trigger.i] + [n.i for n in negs if abs(n.i - trigger.i) == 1]
+        start, end = min(members), max(members) + 1
+        if not _is_predicate(pred) or taken.overlaps("modality", start, end):
+            return []
+        taken.mark("modality", start, end)
+        return [Span(doc, start, end, label="modality", kb_id=value, span_id=f"dep:predicate:{value}")]
+
+    def _polarity(self, doc: Doc, hedged: set[int]) -> list[Span]:
+        out = []
+        lex = self.lexicon
+        for token in doc:
+            if token.i in hedged:
+                continue  # "niet uit te sluiten" is a hedge, not a denial
+            low = token.lower_
+            if low in lex.negations or token.lemma_.lower() in lex.negation_lemmas:
+                out.append(Span(doc, token.i, token.i + 1, label="polarity", kb_id="negative", span_id="lex:negation"))
+            elif low in lex.affirmations and low != "wel":
+                out.append(Span(doc, token.i, token.i + 1, label="polarity", kb_id="affirmative", span_id="lex:affirmation"))
+            elif low == "wel" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "degelijk":
+                out.append(Span(doc, token.i, token.i + 2, label="polarity", kb_id="affirmative", span_id="lex:affirmation"))
+        return out
+
+    @staticmethod
+    def _dedupe(spans: list[Span]) -> list[Span]:
+        seen, out = set(), []
+        for span in spans:
+            key = (span.start, span.end, span.label_)
+            if key not in seen and span.end > span.start:
+                seen.add(key)
+                out.append(span)
+        return out
+
+
+# ---------------------------------------------------------------------- helpers
+class Taken(dict):
+    """Token positions already covered, per dimension: overlap tests in constant time."""
+
+    def overlaps(self, dimension: str, start: int, end: int) -> bool:
+        occupied = self.get(dimension)
+        return bool(occupied) and any(i in occupied for i in range(start, end))
+
+    def mark(self, dimension: str, start: int, end: int) -> None:
+        self.setdefault(dimension, set()).update(range(start, end))
+
+
+def _is_stop(token: Token) -> bool:
+    return token.text in _PHRASE_STOP or token.is_punct and token.text not in ("-", "/", "'")
+
+
+def _extend_phrase(doc: Doc, end: int, sent_end: int) -> int:
+    """Grow a prepositional or nominal complement to the right, up to punctuation or a verb."""
+    i = end
+    while i < min(sent_end, end + _MAX_PHRASE):
+        tok = doc[i]
+        if _is_stop(tok) or tok.pos_ in ("VERB", "AUX", "SCONJ"):
+            break
+        if tok.pos_ == "CCONJ":
+            nxt = doc[i + 1] if i + 1 < sent_end else None
+            if i == end or nxt is None or nxt.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+                break
+        elif tok.pos_ == "ADP" and tok.lower_ not in _NP_PREPS and i > end:
+            break
+        elif tok.pos_ not in _NP_INNER and tok.pos_ not in ("ADP", "CCONJ"):
+            break
+        i += 1
+    # Do not end on a dangling preposition, article or conjunction.
+    while i > end and doc[i - 1].pos_ in ("ADP", "DET", "CCONJ"):
+        i -= 1
+    return i
+
+
+def _extend_clause(doc: Doc, start: int, end: int, sent_end: int, parsed: bool) -> int:
+    """Grow a subordinating condition ("tenzij …", "alleen wanneer …") over its clause."""
+    limit = min(sent_end, end + _MAX_CLAUSE)
+    if parsed:
+        marks = [t for t in doc[start:end] if t.dep_ == "mark" and t.head.i >= end]
+        if marks:
+            right = marks[-1].head.right_edge.i + 1
+            stop = next((i for i in range(end, limit) if doc[i].text in (",", ";", ":")), limit)
+            return max(end, min(right, stop, limit))
+    i = end
+    while i < limit and doc[i].text not in (",", ";", ":", ".", "?", "!"):
+        i += 1
+    return i
+
+
+def _extend_to_noun(doc: Doc, start: int, end: int, sent_end: int, parsed: bool) -> int:
+    """A restrictive modifier reaches over to the noun it restricts ("expliciete wettelijke grondslag")."""
+    last = doc[end - 1]
+    if last.pos_ in ("NOUN", "PROPN"):
+        return end
+    if parsed and last.head.i >= end and last.head.pos_ in ("NOUN", "PROPN") and last.head.i - end < 4:
+        target = last.head.i
+        if all(doc[k].pos_ in ("ADJ", "NOUN", "X", "PROPN", "ADV") for k in range(end, target)):
+            return target + 1
+    i = end
+    while i < min(sent_end, end + 4) and doc[i].pos_ in ("ADJ", "X", "ADV"):
+        i += 1
+    if i < sent_end and doc[i].pos_ in ("NOUN", "PROPN"):
+        return i + 1
+    return end
+
+
+def _case_marker(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "case" and child.i < token.i and child.pos_ == "ADP":
+            return child
+    return None
+
+
+def _np_end(head: Token) -> int:
+    """End of the noun phrase core of ``head``: its modifiers and "van"-complements, not
+    further prepositional phrases or clauses, and never past punctuation."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "case":
+            break  # a preposition after the noun starts another phrase
+        if child.dep_ in _CORE_DEPS or child.dep_.startswith("flat") or child.dep_ == "appos" and child.i == end:
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "nmod" and _case_marker(child) is not None and _case_marker(child).lower_ == "van" and child.i - head.i <= 4:
+            end = max(end, _np_end(child))
+        else:
+            break
+    doc = head.doc
+    for i in range(head.i + 1, end):
+        if _is_stop(doc[i]):
+            return i
+    return end
+
+
+def _np_span(head: Token, skip: frozenset[str]) -> tuple[int, int]:
+    """The noun phrase of ``head``: walk left over its own determiners and modifiers."""
+    doc = head.doc
+    start = head.i
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.pos_ not in _NP_INNER or prev.lower_ in skip or _is_stop(prev) or not _descends_from(prev, head):
+            break
+        start -= 1
+    return start, _np_end(head)
+
+
+def _descends_from(token: Token, head: Token) -> bool:
+    for _ in range(8):
+        if token.head == head:
+            return True
+        if token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+def _is_year(token: Token) -> bool:
+    return token.like_num and len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("18", "19", "20")
+
+
+def _is_predicate(token: Token) -> bool:
+    """A verb, or any word the parse gives the dependents of a clause (the small parser
+    sometimes tags a finite verb such as "inzet" as a noun)."""
+    return token.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "obj") for c in token.children)

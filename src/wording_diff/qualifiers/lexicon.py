@@ -1,0 +1,273 @@
+"""Loading and querying the qualifier lexicon (a JSON data file, see docs/lexicon.md)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DIMENSIONS = (
+    "time",
+    "place",
+    "actor",
+    "object",
+    "modality",
+    "hedge",
+    "definition",
+    "quantity",
+    "condition",
+    "polarity",
+)
+EXTENSIONS = (None, "phrase", "clause", "noun")
+EFFECTS = ("narrows", "broadens", "neutral", "reverses", "unclear")
+
+BUNDLED_LEXICON = Path(__file__).with_name("lexicon.json")
+
+
+class LexiconError(ValueError):
+    """The lexicon file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: a rule id, what it marks and how it compares."""
+
+    id: str
+    dimension: str
+    value: str
+    scope: int | None = None
+    extend: str | None = None
+    effect_added: str | None = None
+    terms: tuple[str, ...] = ()
+    pattern: tuple = ()
+    lemmas: tuple[str, ...] = ()
+    preps: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    unless_followed_by: tuple[str, ...] = ()
+    prefix_of_compound: tuple[str, ...] = ()
+    preceded_by: tuple[str, ...] = ()
+    negates: bool = False
+
+
+@dataclass
+class Lexicon:
+    path: str
+    phrases: list[Entry]
+    patterns: list[Entry]
+    heads: list[Entry]
+    modality_words: dict[str, frozenset[str]]
+    modality_scope: dict[str, int]
+    negations: frozenset[str]
+    affirmations: frozenset[str]
+    orderings: dict[str, list[list[str]]]
+    reporting_verbs: frozenset[str] = frozenset()
+    negation_lemmas: frozenset[str] = frozenset()
+    synonyms: list[list[str]] = field(default_factory=list)
+    strip_suffixes: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    by_id: dict[str, Entry] = field(default_factory=dict)
+    _head_cache: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for entry in (*self.phrases, *self.patterns, *self.heads):
+            self.by_id[entry.id] = entry
+
+    def entry_for_rule(self, rule: str) -> Entry | None:
+        """Rule ids look like ``lex:time.present`` or ``dep:pp:place.country``."""
+        return self.by_id.get(rule.rsplit(":", 1)[-1])
+
+    def scope_of(self, rule: str, dimension: str, value: str) -> int | None:
+        if dimension == "modality":
+            return self.modality_scope.get(value)
+        entry = self.entry_for_rule(rule)
+        return entry.scope if entry else None
+
+    def effect_when_added(self, rule: str) -> str | None:
+        entry = self.entry_for_rule(rule)
+        return entry.effect_added if entry else None
+
+    def head_entry(self, lemma: str, role: str, prep: str | None = None) -> Entry | None:
+        """The head-noun entry for a lemma (exact, else as the last part of a compound)."""
+        key = (lemma.lower(), role, prep)
+        if key not in self._head_cache:
+            if len(self._head_cache) > 50_000:
+                self._head_cache.clear()
+            self._head_cache[key] = self._find_head(*key)
+        return self._head_cache[key]
+
+    def _find_head(self, lemma: str, role: str, prep: str | None) -> Entry | None:
+        best: tuple[int, Entry] | None = None
+        for entry in self.heads:
+            if role == "pp":
+                if entry.roles or (entry.preps and prep not in entry.preps):
+                    continue
+            elif role not in entry.roles:
+                continue
+            for head in entry.lemmas:
+                if lemma == head:
+                    return entry
+                if len(head) >= 4 and lemma.endswith(head) and len(lemma) > len(head) + 2:
+                    if best is None or len(head) > best[0]:
+                        best = (len(head), entry)
+        return best[1] if best else None
+
+    def canonical(self, key: str) -> str:
+        """A phrase key with synonyms replaced by the first member of their group."""
+        for group in self.synonyms:
+            if key in group:
+                return group[0]
+        for group in self.synonyms:
+            for member in sorted(group[1:], key=len, reverse=True):
+                if len(member) >= 5 and member in key:
+                    key = key.replace(member, group[0])
+        for suffix in self.strip_suffixes:
+            if key.endswith(suffix) and len(key) > len(suffix) + 4:
+                key = key[: -len(suffix)]
+                return key[:-1] if key.endswith("s") and not key.endswith("ss") else key
+        return key
+
+    def order(self, dimension: str, broad: str, narrow: str) -> int | None:
+        """-1 if ``broad`` covers more than ``narrow`` in a chain, 1 if less, None if unknown."""
+        for chain in self.orderings.get(dimension, []):
+            if broad in chain and narrow in chain:
+                i, j = chain.index(broad), chain.index(narrow)
+                if i != j:
+                    return -1 if i < j else 1
+        return None
+
+
+def _entry(raw: dict, where: str, kind: str) -> Entry:
+    for key in ("id", "dimension", "value"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise LexiconError(f"{where}: a {kind} entry needs a non-empty '{key}'")
+    if raw["dimension"] not in DIMENSIONS:
+        raise LexiconError(
+            f"{where}: entry {raw['id']!r} has dimension {raw['dimension']!r}; "
+            f"use one of {', '.join(DIMENSIONS)}"
+        )
+    if raw.get("extend") not in EXTENSIONS:
+        raise LexiconError(f"{where}: entry {raw['id']!r} has unknown extend {raw['extend']!r}")
+    if raw.get("effect_added") not in (None, *EFFECTS):
+        raise LexiconError(f"{where}: entry {raw['id']!r} has unknown effect_added")
+    scope = raw.get("scope")
+    if scope is not None and not isinstance(scope, int):
+        raise LexiconError(f"{where}: entry {raw['id']!r}: scope must be a whole number")
+    lower = lambda xs: tuple(str(x).lower() for x in xs)  # noqa: E731
+    return Entry(
+        id=raw["id"],
+        dimension=raw["dimension"],
+        value=raw["value"],
+        scope=scope,
+        extend=raw.get("extend"),
+        effect_added=raw.get("effect_added"),
+        terms=lower(raw.get("terms", ())),
+        pattern=tuple(raw.get("pattern", ())),
+        lemmas=lower(raw.get("lemmas", ())),
+        preps=lower(raw.get("preps", ())),
+        roles=tuple(raw.get("roles", ())),
+        unless_followed_by=lower(raw.get("unless_followed_by", ())),
+        prefix_of_compound=lower(raw.get("prefix_of_compound", ())),
+        preceded_by=tuple(raw.get("preceded_by", ())),
+        negates=bool(raw.get("negates", False)),
+    )
+
+
+def parse_lexicon(data: dict, where: str) -> Lexicon:
+    if not isinstance(data, dict):
+        raise LexiconError(f"{where}: the lexicon must be a JSON object")
+    phrases = [_entry(e, where, "phrases") for e in data.get("phrases", [])]
+    patterns = [_entry(e, where, "patterns") for e in data.get("patterns", [])]
+    for e in phrases:
+        if not e.terms:
+            raise LexiconError(f"{where}: phrases entry {e.id!r} has no 'terms'")
+    for e in patterns:
+        if not e.pattern:
+            raise LexiconError(f"{where}: patterns entry {e.id!r} has no 'pattern'")
+    heads = [_entry(e, where, "heads") for e in data.get("heads", [])]
+    ids = [e.id for e in (*phrases, *patterns, *heads)]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise LexiconError(f"{where}: duplicate entry ids: {', '.join(dupes)}")
+    modality = data.get("modality", {})
+    negation = data.get("negation", {})
+    orderings = {
+        k: [[str(x).lower() for x in chain] for chain in v]
+        for k, v in data.get("orderings", {}).items()
+        if k in DIMENSIONS
+    }
+    return Lexicon(
+        path=where,
+        phrases=phrases,
+        patterns=patterns,
+        heads=heads,
+        modality_words={
+            k: frozenset(w.lower() for w in modality.get(k, ()))
+            for k in ("permission", "intention")
+        },
+        modality_scope=dict(modality.get("scope", {"fact": 3, "permission": 2, "intention": 1})),
+        negations=frozenset(w.lower() for w in negation.get("terms", ())),
+        affirmations=frozenset(w.lower() for w in negation.get("affirmation", ())),
+        orderings=orderings,
+        reporting_verbs=frozenset(w.lower() for w in modality.get("reporting_verbs", ())),
+        negation_lemmas=frozenset(w.lower() for w in negation.get("lemmas", ())),
+        ignore=tuple(str(x).lower() for x in data.get("ignore", {}).get("terms", ())),
+        strip_suffixes=tuple(sorted((str(x).lower() for x in data.get("synonyms", {}).get("strip_suffixes", ())), key=len, reverse=True)),
+        synonyms=[[re.sub(r"[\W_]+", "", str(m).lower()) for m in g] for g in data.get("synonyms", {}).get("groups", [])],
+    )
+
+
+def merge(base: dict, extra: dict) -> dict:
+    """A user lexicon extends the bundled one: entries with a known id replace it."""
+    merged = json.loads(json.dumps(base))
+    for section in ("phrases", "patterns", "heads"):
+        known = {e["id"]: i for i, e in enumerate(merged.get(section, []))}
+        for e in extra.get(section, []):
+            if isinstance(e, dict) and e.get("id") in known:
+                merged[section][known[e["id"]]] = e
+            else:
+                merged.setdefault(section, []).append(e)
+    for section in ("modality", "negation"):
+        for key, words in extra.get(section, {}).items():
+            if key == "about":
+                continue
+            if isinstance(words, list):
+                merged.setdefault(section, {}).setdefault(key, [])
+                merged[section][key] = list(dict.fromkeys(merged[section][key] + words))
+            elif isinstance(words, dict):
+                merged.setdefault(section, {}).setdefault(key, {}).update(words)
+    ignore = extra.get("ignore", {}).get("terms", [])
+    if isinstance(ignore, list):
+        merged.setdefault("ignore", {}).setdefault("terms", []).extend(ignore)
+    groups = extra.get("synonyms", {}).get("groups", [])
+    if isinstance(groups, list):
+        merged.setdefault("synonyms", {}).setdefault("groups", []).extend(groups)
+    for dim, chains in extra.get("orderings", {}).items():
+        if isinstance(chains, list):
+            merged.setdefault("orderings", {}).setdefault(dim, []).extend(chains)
+    return merged
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_path: str | None = None) -> Lexicon:
+    """The bundled lexicon, extended by ``extra_path`` or $WORDING_DIFF_LEXICON if given."""
+    extra_path = extra_path or os.environ.get("WORDING_DIFF_LEXICON") or None
+    data = _read_json(BUNDLED_LEXICON)
+    where = str(BUNDLED_LEXICON)
+    if extra_path:
+        data = merge(data, _read_json(Path(extra_path)))
+        where = str(extra_path)
+    return parse_lexicon(data, where)

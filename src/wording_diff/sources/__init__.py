@@ -1,0 +1,1 @@
+"""Readers for statement texts and parliamentary documents."""
