@@ -25,7 +25,7 @@ model:  ## retrain the bundled pipeline from the UD treebanks (about 45 min on 2
 	$(PYTHON) -m pip install --disable-pip-version-check -q -e ".[train]"
 	$(PYTHON) training/prepare.py $(UD) training/corpus
 	$(PYTHON) -m spacy train training/config.cfg --output $(TRAIN_OUT) --nlp.batch_size 256
-	$(PYTHON) training/package.py $(TRAIN_OUT)/model-best $(MODEL_DIR) training/corpus
+	$(PYTHON) training/package.py $(TRAIN_OUT)/model-last $(MODEL_DIR) training/corpus
 
 evaluate:  ## held-out scores of the bundled pipeline (written into its meta.json)
 	$(PYTHON) training/package.py $(MODEL_DIR) $(MODEL_DIR) training/corpus --evaluate-only

@@ -10,9 +10,10 @@ noisy; absolute seconds are printed for context only).
 5. ``wording-diff compare`` of a short pair vs a bare ``spacy.load`` of the pipeline (goal ≤ 1.3)
 
 The corpus is built from the real stored documents in ../shared/data/officiele-stukken:
-document *i* is a copy of stored document *i mod n* in which every question and answer
-ends with a reference sentence that names *i* (as real answers end with "Zie ook
-Aanhangsel Handelingen, … nr. …"), so no two documents have the same texts.
+bench document *i* is an excerpt holding question-and-answer pair *i mod n* of those
+documents (n ≈ 400 pairs), in which the question and the answer end with a reference
+sentence that names *i* (as real answers end with "Zie ook Aanhangsel Handelingen, …
+nr. …"), so no two documents have the same texts.
 """
 
 from __future__ import annotations
@@ -37,23 +38,26 @@ def build_corpus(shared: Path, out: Path, n_docs: int) -> int:
     from wording_diff.sources.kamervragen import read_document
     from wording_diff.sources.text import InputError
 
-    sources = []
+    pairs = []
     for path in sorted((shared / "data" / "officiele-stukken").rglob("*.txt")):
         try:
             doc = read_document(str(path))
         except InputError:
             continue
-        if doc.answers:
-            sources.append(doc)
+        for ans in doc.answers:
+            qs = [q for q in doc.questions if set(q.numbers) & set(ans.numbers)]
+            if qs:
+                pairs.append((doc.id, qs, ans))
     out.mkdir(parents=True, exist_ok=True)
     for i in range(n_docs):
-        doc = sources[i % len(sources)]
-        lines = [f"source: bench copy {i} of {doc.id}", f"title: {doc.title or doc.id}", "kind: answer", "", f"ah-tk-20992100-{i + 1}", ""]
-        for block in doc.blocks:
-            ref = f"Zie ook Aanhangsel Handelingen, vergaderjaar 2099–2100, nr. {i + 1}{block.numbers[0] if block.numbers else ''}."
-            lines += [block.label, f"{block.text} {ref}", ""]
+        doc_id, qs, ans = pairs[i % len(pairs)]
+        ref = f"Zie ook Aanhangsel Handelingen, vergaderjaar 2099–2100, nr. {i + 1}."
+        lines = [f"source: bench excerpt {i} of {doc_id}", "kind: answer", "", f"ah-tk-20992100-{i + 1}", ""]
+        for q in qs:
+            lines += [q.label, f"{q.text} {ref}", ""]
+        lines += [ans.label, f"{ans.text} {ref}", ""]
         (out / f"doc-{i:05d}.txt").write_text("\n".join(lines), encoding="utf8")
-    return len(sources)
+    return len(pairs)
 
 
 def timed(fn):
@@ -119,7 +123,7 @@ def main() -> int:
     corpus = out / "corpus"
     n_sources = build_corpus(shared, corpus, args.docs)
     os.environ["WORDING_DIFF_CACHE"] = str(out / "cache")
-    results: dict[str, object] = {"documents": args.docs, "built_from_stored_documents": n_sources}
+    results: dict[str, object] = {"documents": args.docs, "built_from_stored_pairs": n_sources}
 
     from wording_diff.api import get_parser
 

@@ -452,7 +452,13 @@ def compare_docs(doc_a, doc_b, lexicon: Lexicon, *, a_label: str = "a", b_label:
     texts = Texts(lang)
     sents_a = list(doc_a.sents) if len(doc_a) else []
     sents_b = list(doc_b.sents) if len(doc_b) else []
-    alignment: list[Alignment] = align([s.text for s in sents_a], [s.text for s in sents_b])
+    if len(sents_a) == 1 and len(sents_b) == 1:
+        # Two single statements are versions of each other because the user says so.
+        from .align import similarity
+
+        alignment = [Alignment((0,), (0,), similarity(sents_a[0].text, sents_b[0].text))]
+    else:
+        alignment = align([s.text for s in sents_a], [s.text for s in sents_b])
     pairs = []
     for al in alignment:
         side_a = side_of(doc_a, sents_a, al.a, lexicon)

@@ -39,6 +39,7 @@ _SUBJECT_PRONOUNS = {"ik", "wij", "we", "u"}
 _PLACE_PREPS_FOR_NAMES = {"in", "binnen", "buiten", "uit", "te"}
 _MODALS = {"willen", "kunnen", "moeten", "mogen", "zullen", "gaan", "blijven"}
 _NOT_PREDICATE = {"punct", "advmod", "mark", "case", "det", "fixed", "cc", "aux", "aux:pass", "cop", "compound:prt", "amod"}
+_INTERROGATIVE = {"welke", "welk", "hoeveel", "wie", "wat", "wiens", "hoe"}
 _FRAME_KEEPS = {"hedge", "condition", "polarity"}
 _SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj"}
 _MAX_PHRASE = 12
@@ -130,6 +131,8 @@ class ScopeQualifiers:
                 continue
             if entry.preceded_by and (start == 0 or doc[start - 1].text not in entry.preceded_by):
                 continue
+            if entry.unless_next_pos and end < len(doc) and doc[end].pos_ in entry.unless_next_pos:
+                continue
             kept.append((start, end, entry))
         # Longest term wins where terms overlap ("voor zover nodig" over "voor zover",
         # "nog niet" over "nog"): a term is read once, as its longest reading.
@@ -203,7 +206,8 @@ class ScopeQualifiers:
 
         for pred in self._main_predicates(doc, hedged, frame):
             subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
-            if subject is not None:
+            # "welke bedrijven", "hoeveel partijen": a question's unknown, not a restriction
+            if subject is not None and not any(c.lower_ in _INTERROGATIVE for c in subject.children):
                 entry = lex.head_entry(subject.lemma_, "subject")
                 if entry is None and subject.lower_ in _SUBJECT_PRONOUNS:
                     entry = lex.head_entry(subject.lower_, "subject")

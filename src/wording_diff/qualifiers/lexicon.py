@@ -50,6 +50,7 @@ class Entry:
     prefix_of_compound: tuple[str, ...] = ()
     preceded_by: tuple[str, ...] = ()
     negates: bool = False
+    unless_next_pos: tuple[str, ...] = ()
 
 
 @dataclass
@@ -172,6 +173,7 @@ def _entry(raw: dict, where: str, kind: str) -> Entry:
         prefix_of_compound=lower(raw.get("prefix_of_compound", ())),
         preceded_by=tuple(raw.get("preceded_by", ())),
         negates=bool(raw.get("negates", False)),
+        unless_next_pos=tuple(raw.get("unless_next_pos", ())),
     )
 
 
