@@ -292,6 +292,32 @@ def _refuse_dtd(data: bytes, label: str) -> None:
         raise InputError(f"{label}: XML with entity declarations (DTD) is refused for safety")
 
 
+def _xml_root(data: bytes, label: str):
+    """Parse XML safely: entity declarations refused, entities and network never used."""
+    from lxml import etree
+
+    _refuse_dtd(data, label)
+    try:
+        return etree.fromstring(data, parser=_safe_parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{label}: malformed XML ({str(exc).splitlines()[0]})") from None
+    except ValueError as exc:
+        raise InputError(f"{label}: refused XML ({exc})") from None
+
+
+def _html_root(data: bytes, label: str):
+    from lxml import etree
+
+    text = decode(data, label)
+    try:
+        root = etree.fromstring(text.encode("utf8"), parser=_safe_parser(html=True))
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{label}: malformed HTML ({exc})") from None
+    if root is None:
+        raise InputError(f"{label}: malformed HTML (no document)")
+    return root
+
+
 def _text_of(el) -> str:
     """Text of an element without its footnotes."""
     parts = []
@@ -313,15 +339,7 @@ def _text_of(el) -> str:
 
 
 def parse_xml_document(data: bytes, path: str) -> KVDocument:
-    from lxml import etree
-
-    _refuse_dtd(data, path)
-    try:
-        root = etree.fromstring(data, parser=_safe_parser())
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{path}: malformed XML ({str(exc).splitlines()[0]})") from None
-    except ValueError as exc:
-        raise InputError(f"{path}: refused XML ({exc})") from None
+    root = _xml_root(data, path)
     doc = KVDocument(path=path)
     meta = {m.get("name"): m.get("content", "") for m in root.iter("meta")}
     ident = meta.get("DC.identifier") or meta.get("OVERHEIDop.externMetadataRecord", "")
@@ -353,15 +371,7 @@ def parse_xml_document(data: bytes, path: str) -> KVDocument:
 
 
 def parse_html_document(data: bytes, path: str) -> KVDocument:
-    from lxml import etree
-
-    text = decode(data, path)
-    try:
-        root = etree.fromstring(text.encode("utf8"), parser=_safe_parser(html=True))
-    except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"{path}: malformed HTML ({exc})") from None
-    if root is None:
-        raise InputError(f"{path}: malformed HTML (no document)")
+    root = _html_root(data, path)
     doc = KVDocument(path=path)
     metas = {m.get("name"): m.get("content", "") for m in root.iter("meta") if m.get("name")}
     ident = metas.get("DC.identifier") or metas.get("dcterms.identifier") or ""
@@ -406,23 +416,11 @@ def _visible_text(el):
 
 def markup_text(data: bytes, label: str, kind: str) -> str:
     """The readable text of an XML or HTML file, one paragraph per block element."""
-    from lxml import etree
-
     if kind == "xml":
-        _refuse_dtd(data, label)
-        try:
-            root = etree.fromstring(data, parser=_safe_parser())
-        except etree.XMLSyntaxError as exc:
-            raise InputError(f"{label}: malformed XML ({str(exc).splitlines()[0]})") from None
+        root = _xml_root(data, label)
         paras = [_text_of(al) for al in root.iter("al")] or [_text_of(root)]
     else:
-        text = decode(data, label)
-        try:
-            root = etree.fromstring(text.encode("utf8"), parser=_safe_parser(html=True))
-        except (etree.ParserError, ValueError) as exc:
-            raise InputError(f"{label}: malformed HTML ({exc})") from None
-        if root is None:
-            raise InputError(f"{label}: malformed HTML (no document)")
+        root = _html_root(data, label)
         for junk in list(root.iter("script", "style", "head", "nav", "header", "footer")):
             junk.getparent().remove(junk)
         paras = [re.sub(r"\s+", " ", "".join(_visible_text(p))).strip() for p in root.iter("p", "li", "h1", "h2", "h3", "td")]
