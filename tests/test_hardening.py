@@ -183,7 +183,15 @@ def test_sigterm_leaves_no_half_file(tmp_path):
     env = dict(os.environ, WORDING_DIFF_CACHE=str(tmp_path / "cache"))
     proc = subprocess.Popen([sys.executable, "-m", "wording_diff", "scan", str(folder), "-f", "jsonl", "-o", str(out), "-q", "--no-cache"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    time.sleep(6)
+    status = Path(f"/proc/{proc.pid}/status")
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        # wait until the tool has installed its SIGTERM handler (bit 15 of SigCgt)
+        caught = next((ln for ln in status.read_text().splitlines() if ln.startswith("SigCgt:")), "SigCgt: 0") if status.exists() else "SigCgt: 0"
+        if int(caught.split()[1], 16) & (1 << (signal.SIGTERM - 1)):
+            break
+        time.sleep(0.1)
+    time.sleep(3)  # into the scan
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     text = out.read_text(encoding="utf8")
