@@ -8,6 +8,7 @@ sorted by path); each record carries ``magnitude``, the ranking key.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import glob
 import heapq
@@ -166,6 +167,10 @@ class DocCache:
         return self.root / key[:2] / f"{key}.spacy"
 
     def parse_all(self, texts: list[str], n_process: int = 1, batch_size: int = 32) -> list:
+        with _known_msgpack_decoders():
+            return self._parse_all(texts, n_process, batch_size)
+
+    def _parse_all(self, texts: list[str], n_process: int, batch_size: int) -> list:
         from spacy.tokens import DocBin
 
         out: list = [None] * len(texts)
@@ -199,6 +204,25 @@ class DocCache:
         path = self._path(text)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, DocBin(docs=[doc], store_user_data=False).to_bytes())
+
+
+@contextlib.contextmanager
+def _known_msgpack_decoders():
+    """srsly looks its msgpack decoders up in its registry (and the installed packages'
+    entry points) on every load, which costs more than reading a cached DocBin. While the
+    cache is read, the lookup answers from one snapshot taken at the start; the registry
+    itself is left as it was."""
+    try:
+        from srsly.msgpack import msgpack_decoders
+    except ImportError:  # a future srsly without this registry
+        yield
+        return
+    snapshot = dict(msgpack_decoders.get_all())
+    msgpack_decoders.get_all = lambda: snapshot  # an instance attribute over the method
+    try:
+        yield
+    finally:
+        del msgpack_decoders.get_all
 
 
 # ------------------------------------------------------------------------ the scan
