@@ -264,7 +264,8 @@ def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, 
     ranked = TopPairs(top)
     errors: list[dict] = []
     flags = {"fail": False}
-    total = len(list(discover(paths)))
+    files = list(discover(paths))  # walked once: for the progress bar and for the scan
+    total = len(files)
 
     def check_fail(record: dict) -> None:
         if "error" in record or not fail_on:
@@ -274,7 +275,7 @@ def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, 
             flags["fail"] = True
 
     def go(emit, progress=None):
-        return run_scan(list(paths), kinds=kinds, parser=parser, emit=emit, manifest=manifest, lang=lang, n_process=jobs,
+        return run_scan(files, kinds=kinds, parser=parser, emit=emit, manifest=manifest, lang=lang, n_process=jobs,
                         use_cache=not no_cache, max_bytes=max_bytes, progress=progress)
 
     def with_progress(emit):

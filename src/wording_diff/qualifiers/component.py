@@ -414,7 +414,7 @@ def _np_end(head: Token) -> int:
             break  # a preposition after the noun starts another phrase
         if child.dep_ in _CORE_DEPS or child.dep_.startswith("flat") or child.dep_ == "appos" and child.i == end:
             end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "nmod" and _case_marker(child) is not None and _case_marker(child).lower_ == "van" and child.i - head.i <= 4:
+        elif child.dep_ == "nmod" and getattr(_case_marker(child), "lower_", None) == "van" and child.i - head.i <= 4:
             end = max(end, _np_end(child))
         else:
             break
