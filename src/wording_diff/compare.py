@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from .align import Alignment, align
+from .align import Alignment, align, similarity
 from .qualifiers.component import SPANS_KEY
 from .qualifiers.lexicon import DIMENSIONS, Lexicon
 
@@ -454,8 +454,6 @@ def compare_docs(doc_a, doc_b, lexicon: Lexicon, *, a_label: str = "a", b_label:
     sents_b = list(doc_b.sents) if len(doc_b) else []
     if len(sents_a) == 1 and len(sents_b) == 1:
         # Two single statements are versions of each other because the user says so.
-        from .align import similarity
-
         alignment = [Alignment((0,), (0,), similarity(sents_a[0].text, sents_b[0].text))]
     else:
         alignment = align([s.text for s in sents_a], [s.text for s in sents_b])

@@ -167,25 +167,9 @@ class DocCache:
         return self.root / key[:2] / f"{key}.spacy"
 
     def parse_all(self, texts: list[str], n_process: int = 1, batch_size: int = 32) -> list:
-        with _known_msgpack_decoders():
-            return self._parse_all(texts, n_process, batch_size)
-
-    def _parse_all(self, texts: list[str], n_process: int, batch_size: int) -> list:
-        from spacy.tokens import DocBin
-
         out: list = [None] * len(texts)
-        todo: list[int] = []
-        for i, text in enumerate(texts):
-            if self.root is not None:
-                path = self._path(text)
-                if path.exists():
-                    try:
-                        out[i] = next(DocBin().from_bytes(path.read_bytes()).get_docs(self.parser.nlp.vocab))
-                        self.hits += 1
-                        continue
-                    except (ValueError, OSError, StopIteration):
-                        pass  # a damaged entry is parsed again and rewritten
-            todo.append(i)
+        with _known_msgpack_decoders():
+            todo = [i for i, text in enumerate(texts) if not self._read(text, out, i)]
         self.misses += len(todo)
         unique = list(dict.fromkeys(texts[i] for i in todo))
         parsed = dict(zip(unique, self.parser.pipe(unique, batch_size=batch_size, n_process=n_process)))
@@ -195,6 +179,22 @@ class DocCache:
             if self.root is not None:
                 self._store(texts[i], doc)
         return out
+
+    def _read(self, text: str, out: list, i: int) -> bool:
+        """Fill ``out[i]`` from the cache; False when the text must be parsed."""
+        from spacy.tokens import DocBin
+
+        if self.root is None:
+            return False
+        path = self._path(text)
+        if not path.exists():
+            return False
+        try:
+            out[i] = next(DocBin().from_bytes(path.read_bytes()).get_docs(self.parser.nlp.vocab))
+        except (ValueError, OSError, StopIteration):
+            return False  # a damaged entry is parsed again and rewritten
+        self.hits += 1
+        return True
 
     def _store(self, text: str, doc) -> None:
         from spacy.tokens import DocBin
