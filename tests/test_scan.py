@@ -130,3 +130,89 @@ def test_nothing_readable_is_a_usage_error(runner, cache, tmp_path):
     res = runner.invoke(cli, ["scan", str(tmp_path / "x.txt"), "--format", "jsonl"])
     assert res.exit_code == 2 and "nothing could be read" in res.stderr
     assert runner.invoke(cli, ["scan"]).exit_code == 2
+
+
+# ------------------------------------------------------------------ workers and the caches
+def _folder(tmp_path: Path) -> Path:
+    """Three documents and a broken one between them, so that order across units shows."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(needs_shared("data", "officiele-stukken", "clearview", "ah-tk-20212022-1053.txt"), folder / "a.txt")
+    (folder / "b.txt").write_bytes(b"\x00\x01 not a document")
+    shutil.copy(DATA / "ah-tk-20992100-1.html", folder / "c.html")
+    shutil.copy(needs_shared("data", "officiele-stukken", "kamervragen", "ah-tk-20232024-1092.txt"), folder / "d.txt")
+    return folder
+
+
+def _scan(paths, **kw):
+    from wording_diff.api import get_parser
+    from wording_diff.scan import scan
+
+    out: list[dict] = []
+    stats = scan([str(p) for p in paths], kinds={"question-answer", "versions", "quoted-statement"}, parser=get_parser(), emit=out.append, **kw)
+    return out, stats
+
+
+def test_two_workers_give_the_same_records_in_the_same_order(tmp_path):
+    folder = _folder(tmp_path)
+    one, stats_one = _scan([folder], use_cache=False, chunk_documents=1)
+    two, stats_two = _scan([folder], use_cache=False, chunk_documents=1, n_process=2)
+    assert json.dumps(two) == json.dumps(one)
+    assert [Path(r["document"]).name for r in one if "error" in r] == ["b.txt"]
+    assert [Path(r["document"]).name for r in one].index("b.txt") > 0  # in input order, not first
+    assert (stats_two.documents, stats_two.unreadable, stats_two.pairs) == (stats_one.documents, stats_one.unreadable, stats_one.pairs) == (3, 1, stats_one.pairs)
+
+
+def test_scan_with_jobs_through_the_cli(runner, cache, tmp_path):
+    folder = _folder(tmp_path)
+    res = runner.invoke(cli, ["scan", str(folder), "--jobs", "2", "-f", "jsonl", "-q", "--no-cache"])
+    assert res.exit_code == 0, res.stderr
+    assert len([r for r in records(res.stdout) if "error" in r]) == 1
+
+
+def test_rescan_reads_compared_pairs_and_parses_nothing(cache, tmp_path):
+    folder = _folder(tmp_path)
+    cold, cold_stats = _scan([folder])
+    warm, warm_stats = _scan([folder])
+    assert json.dumps(warm) == json.dumps(cold)
+    assert cold_stats.results_reused == 0 and cold_stats.cache_misses > 0
+    assert warm_stats.results_reused == warm_stats.pairs == cold_stats.pairs and warm_stats.cache_misses == 0
+    # moved elsewhere: the results are kept, the records name the new place
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(folder, moved)
+    again, again_stats = _scan([moved])
+    assert again_stats.results_reused == again_stats.pairs and again_stats.cache_misses == 0
+    assert {Path(r["document"]).parent for r in again} == {moved}
+    # a damaged entry is compared again (from the parse cache) and rewritten
+    entries = sorted((cache / "pairs").rglob("*.json"))
+    assert len(entries) == cold_stats.pairs
+    entries[0].write_bytes(b"{not json")
+    repaired, repaired_stats = _scan([folder])
+    assert json.dumps(repaired) == json.dumps(cold)
+    assert repaired_stats.results_reused == cold_stats.pairs - 1 and repaired_stats.cache_misses == 0
+
+
+def test_editing_a_user_lexicon_invalidates_both_caches(runner, cache, tmp_path):
+    doc = tmp_path / "q.txt"
+    doc.write_text(
+        "ah-tk-20992100-7\n\nVraag 1\nGebruikt de politie gezichtsherkenning?\n\n"
+        "Antwoord 1\nDe politie gebruikt gezichtsherkenning niet bij demonstraties.\n",
+        encoding="utf8",
+    )
+    lexicon = tmp_path / "extra.json"
+    lexicon.write_text('{"phrases": []}', encoding="utf8")
+    args = ["scan", str(doc), "-f", "jsonl", "-q", "--lexicon", str(lexicon)]
+    before = records(runner.invoke(cli, args).stdout)
+    assert not any(q["rule"] == "lex:condition.demonstraties" for q in before[0]["qualifiers"]["b"])
+    lexicon.write_text(
+        '{"phrases": [{"id": "condition.demonstraties", "dimension": "condition", "value": "demonstraties", "terms": ["bij demonstraties"]}]}',
+        encoding="utf8",
+    )
+    from wording_diff.api import _parsers
+    from wording_diff.qualifiers.lexicon import load_lexicon
+    from wording_diff.pipeline import _load
+
+    # a new process would read the file again; this one forgets what it loaded
+    _parsers.clear(), load_lexicon.cache_clear(), _load.cache_clear()
+    after = records(runner.invoke(cli, args).stdout)
+    assert any(q["text"] == "bij demonstraties" and q["rule"] == "lex:condition.demonstraties" for q in after[0]["qualifiers"]["b"])

@@ -9,11 +9,14 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 from rapidfuzz import fuzz
+from spacy.attrs import IDX, LENGTH, SENT_START
 
 from .align import Alignment, align, similarity
 from .qualifiers.component import SPANS_KEY
@@ -139,14 +142,21 @@ class Comparison:
     verdict: str
     score: float
     lang: str
+    a_text: str = ""
+    b_text: str = ""
+    a_qualifiers: list[Qualifier] = field(default_factory=list)  # of the whole texts
+    b_qualifiers: list[Qualifier] = field(default_factory=list)
 
     def changes(self, include_unchanged: bool = False) -> list[Change]:
         return [c for p in self.pairs for c in p.changes if include_unchanged or c.kind != "unchanged"]
 
 
 # ----------------------------------------------------------------------- qualifiers
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.lower())
+    return _NOT_WORD.sub("", text.lower())
 
 
 def _spans_within(span_group, start_char: int, end_char: int):
@@ -171,13 +181,19 @@ def qualifiers_of(span_group, start_char: int, end_char: int, offset: int, lexic
     """Qualifiers inside [start_char, end_char) of the doc, with offsets moved by ``offset``."""
     out = []
     for span in _spans_within(span_group, start_char, end_char):
-        words = [t for t in span]
-        while len(words) > 1 and words[0].pos_ == "ADP":
-            words = words[1:]
-        bare = [t.lower_ for t in span if t.pos_ not in ("ADP", "DET", "PUNCT") and t.lower_ not in _ARTICLES]
-        content = tuple(
-            t.lemma_.lower() or t.lower_ for t in span if t.pos_ not in _CONTENT_SKIP and t.lower_ not in _ARTICLES and not t.is_punct
-        )
+        words = list(span)
+        lead = 0
+        while lead < len(words) - 1 and words[lead].pos_ == "ADP":
+            lead += 1
+        bare, content = [], []
+        for t in words:
+            lower, pos = t.lower_, t.pos_
+            if lower in _ARTICLES:
+                continue
+            if pos not in ("ADP", "DET", "PUNCT"):
+                bare.append(lower)
+            if pos not in _CONTENT_SKIP and not t.is_punct:
+                content.append(t.lemma_.lower() or lower)
         out.append(
             Qualifier(
                 dimension=span.label_,
@@ -188,26 +204,78 @@ def qualifiers_of(span_group, start_char: int, end_char: int, offset: int, lexic
                 rule=span.id_,
                 scope=lexicon.scope_of(span.id_, span.label_, span.kb_id_),
                 key=_key(span.text),
-                core=span.doc[words[0].i : span.end].text,
+                core=span.doc[words[lead].i : span.end].text,
                 bare=" ".join(bare) or span.text.lower(),
-                content=content or (span.text.lower(),),
+                content=tuple(content) or (span.text.lower(),),
             )
         )
     return out
 
 
-def side_of(doc, sents: list, indices: tuple[int, ...], lexicon: Lexicon) -> Side:
+@dataclass
+class ParsedText:
+    """What the comparison reads from a parsed doc, gathered once per doc: its sentences,
+    token texts and qualifiers (offsets in the doc), sorted by start."""
+
+    text: str
+    sents: list
+    sentence_texts: list[str]
+    tokens: list[str]
+    qualifiers: list[Qualifier]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def of(cls, doc, lexicon: Lexicon) -> ParsedText:
+        # doc.text and Span.text join their tokens on every call: read the text once and
+        # slice it by character offsets.
+        text = doc.text
+        group = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start_char) if SPANS_KEY in doc.spans else []
+        quals = qualifiers_of(group, 0, len(text), 0, lexicon)
+        sents = _sentences(doc)
+        return cls(
+            text, sents, [text[s.start_char : s.end_char] for s in sents], _token_texts(doc, text), quals, [q.start_char for q in quals]
+        )
+
+    def qualifiers_in(self, sent, offset: int) -> list[Qualifier]:
+        """The qualifiers inside one sentence, with offsets relative to ``offset``."""
+        out = []
+        for q in self.qualifiers[bisect_left(self._starts, sent.start_char) :]:
+            if q.start_char >= sent.end_char:
+                break
+            if q.end_char <= sent.end_char:
+                shift = offset - sent.start_char
+                out.append(replace(q, start_char=q.start_char + shift, end_char=q.end_char + shift))
+        return out
+
+
+def _sentences(doc) -> list:
+    """``list(doc.sents)``, read from the sentence-start array instead of token by token."""
+    if not len(doc):
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    starts = [0, *(int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1), len(doc)]
+    return [doc[a:b] for a, b in zip(starts, starts[1:])]
+
+
+def _token_texts(doc, text: str) -> list[str]:
+    """``[t.text for t in doc]`` from the offset and length arrays (no Token objects)."""
+    if not len(doc):
+        return []
+    return [text[i : i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
+
+
+def side_of(parsed: ParsedText, indices: tuple[int, ...]) -> Side:
     if not indices:
         return Side((), None, [], [])
     parts, quals, tokens, offset = [], [], [], 0
-    group = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start_char) if SPANS_KEY in doc.spans else []
     for n, i in enumerate(indices):
-        sent = sents[i]
-        text = sent.text
+        sent = parsed.sents[i]
+        text = parsed.sentence_texts[i]
         if n:
             offset += 1  # the joining space
-        quals.extend(qualifiers_of(group, sent.start_char, sent.end_char, offset, lexicon))
-        tokens.extend(t.text for t in sent)
+        quals.extend(parsed.qualifiers_in(sent, offset))
+        tokens.extend(parsed.tokens[sent.start : sent.end])
         parts.append(text)
         offset += len(text)
     return Side(indices, " ".join(parts), quals, tokens)
@@ -450,17 +518,17 @@ class Texts:
 # ----------------------------------------------------------------------- entry point
 def compare_docs(doc_a, doc_b, lexicon: Lexicon, *, a_label: str = "a", b_label: str = "b", lang: str = "nl") -> Comparison:
     texts = Texts(lang)
-    sents_a = list(doc_a.sents) if len(doc_a) else []
-    sents_b = list(doc_b.sents) if len(doc_b) else []
+    parsed_a, parsed_b = ParsedText.of(doc_a, lexicon), ParsedText.of(doc_b, lexicon)
+    sents_a, sents_b = parsed_a.sents, parsed_b.sents
     if len(sents_a) == 1 and len(sents_b) == 1:
         # Two single statements are versions of each other because the user says so.
-        alignment = [Alignment((0,), (0,), similarity(sents_a[0].text, sents_b[0].text))]
+        alignment = [Alignment((0,), (0,), similarity(parsed_a.sentence_texts[0], parsed_b.sentence_texts[0]))]
     else:
-        alignment = align([s.text for s in sents_a], [s.text for s in sents_b])
+        alignment = align(parsed_a.sentence_texts, parsed_b.sentence_texts)
     pairs = []
     for al in alignment:
-        side_a = side_of(doc_a, sents_a, al.a, lexicon)
-        side_b = side_of(doc_b, sents_b, al.b, lexicon)
+        side_a = side_of(parsed_a, al.a)
+        side_b = side_of(parsed_b, al.b)
         if al.a and al.b:
             changes = compare_qualifiers(side_a.qualifiers, side_b.qualifiers, lexicon, texts)
             effects = [c.effect for c in changes if c.kind != "unchanged"]
@@ -478,4 +546,8 @@ def compare_docs(doc_a, doc_b, lexicon: Lexicon, *, a_label: str = "a", b_label:
         verdict=overall_verdict([p.verdict for p in pairs]),
         score=score_of(all_effects),
         lang=lang,
+        a_text=parsed_a.text,
+        b_text=parsed_b.text,
+        a_qualifiers=parsed_a.qualifiers,
+        b_qualifiers=parsed_b.qualifiers,
     )

@@ -159,6 +159,7 @@ class Parser:
     """Parses each distinct text once per process (a small in-memory cache)."""
 
     def __init__(self, model: str | None = None, lexicon: str | None = None):
+        self.model_arg, self.lexicon_arg = model, lexicon  # how another process loads the same
         self.nlp, self.info = load_pipeline(model, lexicon)
         self._cache: dict[str, object] = {}
 
@@ -171,5 +172,5 @@ class Parser:
             self._cache[text] = doc
         return doc
 
-    def pipe(self, texts, batch_size: int = 64, n_process: int = 1):
-        return self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    def pipe(self, texts, batch_size: int = 64):
+        return self.nlp.pipe(texts, batch_size=batch_size)

@@ -11,16 +11,18 @@ from __future__ import annotations
 import contextlib
 import csv
 import glob
+import hashlib
 import heapq
 import io
 import json
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from .compare import compare_docs, qualifiers_of
-from .qualifiers.component import SPANS_KEY
+from .compare import compare_docs
 from .sources.kamervragen import KVDocument, read_document
 from .sources.text import DEFAULT_MAX_BYTES, InputError, from_string
 
@@ -141,7 +143,7 @@ def read_manifest(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Pai
             yield ScanError(where, str(exc))
 
 
-# ------------------------------------------------------------------------ parse cache
+# ------------------------------------------------------------------------ caches
 def cache_dir() -> Path:
     env = os.environ.get("WORDING_DIFF_CACHE")
     if env:
@@ -151,7 +153,7 @@ def cache_dir() -> Path:
 
 class DocCache:
     """Parsed documents on disk, one DocBin per text, keyed by the text's hash, the
-    pipeline's name and version, and the lexicon."""
+    pipeline's name and version, and the lexicon's contents."""
 
     def __init__(self, parser, root: Path | None, lexicon_id: str):
         from .pipeline import text_key
@@ -166,13 +168,13 @@ class DocCache:
         key = self._key(text, self.parser.info, self.lexicon_id)
         return self.root / key[:2] / f"{key}.spacy"
 
-    def parse_all(self, texts: list[str], n_process: int = 1, batch_size: int = 32) -> list:
+    def parse_all(self, texts: list[str], batch_size: int = 32) -> list:
         out: list = [None] * len(texts)
         with _known_msgpack_decoders():
             todo = [i for i, text in enumerate(texts) if not self._read(text, out, i)]
         self.misses += len(todo)
         unique = list(dict.fromkeys(texts[i] for i in todo))
-        parsed = dict(zip(unique, self.parser.pipe(unique, batch_size=batch_size, n_process=n_process)))
+        parsed = dict(zip(unique, self.parser.pipe(unique, batch_size=batch_size)))
         for i in todo:
             doc = parsed[texts[i]]
             out[i] = doc
@@ -225,6 +227,65 @@ def _known_msgpack_decoders():
         del msgpack_decoders.get_all
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of this package's code and data files (not the pipeline, which has its own
+    name and version): a cached comparison is reused only by the code that made it."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if path.suffix in (".py", ".json") and rel.parts[0] != "model" and "__pycache__" not in rel.parts:
+            h.update(str(rel).encode("utf8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+class ResultCache:
+    """Compared pairs on disk, one JSON file per pair, keyed by both texts, the pair's kind
+    and labels, the output language, the pipeline, the lexicon and the code. A re-scan of
+    unchanged documents then only reads; any change to a text parses (or reads from the
+    parse cache) and compares that pair again. The document's path is not part of the key,
+    so moving a folder keeps its results."""
+
+    def __init__(self, root: Path | None, context: tuple[str, ...]):
+        self.root = root
+        base = hashlib.sha256()
+        for part in context:
+            base.update(part.encode("utf8") + b"\0")
+        self._base = base
+        self.hits = 0
+
+    def key(self, job: PairJob) -> str:
+        h = self._base.copy()
+        for part in (job.pair_kind, job.a_label, job.b_label, job.a_text, job.b_text):
+            h.update(part.encode("utf8") + b"\0")
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict | None:
+        if self.root is None:
+            return None
+        try:
+            record = json.loads(self._path(key).read_bytes())
+        except (OSError, ValueError):
+            return None  # absent or damaged: compared again and rewritten
+        if not isinstance(record, dict):
+            return None
+        self.hits += 1
+        return record
+
+    def put(self, key: str, record: dict) -> None:
+        if self.root is None:
+            return
+        from .output import atomic_write_bytes
+
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, json.dumps(record, ensure_ascii=False).encode("utf8"))
+
+
 # ------------------------------------------------------------------------ the scan
 def magnitude(comparison, pair_kind: str) -> float:
     """The ranking key: weighted changes of each aligned sentence pair times how alike the
@@ -240,30 +301,34 @@ def magnitude(comparison, pair_kind: str) -> float:
 
 
 def record_for(job: PairJob, doc_a, doc_b, lexicon, lang: str) -> dict:
+    """One pair's result (everything but where it was found, which ``placed`` adds)."""
     comparison = compare_docs(doc_a, doc_b, lexicon, a_label=job.a_label, b_label=job.b_label, lang=lang)
     changes = [c.as_dict() for c in comparison.changes(include_unchanged=True)]
     matched = [p.similarity for p in comparison.pairs if p.matched]
-    group_a = doc_a.spans[SPANS_KEY] if SPANS_KEY in doc_a.spans else []
-    group_b = doc_b.spans[SPANS_KEY] if SPANS_KEY in doc_b.spans else []
     return {
-        "schema": SCHEMA,
-        "document": job.document,
-        "document_id": job.doc_id,
         "pair_kind": job.pair_kind,
         "labels": {"a": job.a_label, "b": job.b_label},
-        "a": {"index": 0, "text": doc_a.text, "label": job.a_label, "sentences": comparison.a_sentences},
-        "b": {"index": 0, "text": doc_b.text, "label": job.b_label, "sentences": comparison.b_sentences},
+        "a": {"index": 0, "text": comparison.a_text, "label": job.a_label, "sentences": comparison.a_sentences},
+        "b": {"index": 0, "text": comparison.b_text, "label": job.b_label, "sentences": comparison.b_sentences},
         "similarity": round(sum(matched) / len(matched), 4) if matched else 0.0,
         "verdict": comparison.verdict,
         "score": comparison.score,
         "magnitude": magnitude(comparison, job.pair_kind),
         "qualifiers": {
-            "a": [q.as_dict() for q in qualifiers_of(group_a, 0, len(doc_a.text), 0, lexicon)],
-            "b": [q.as_dict() for q in qualifiers_of(group_b, 0, len(doc_b.text), 0, lexicon)],
+            "a": [q.as_dict() for q in comparison.a_qualifiers],
+            "b": [q.as_dict() for q in comparison.b_qualifiers],
         },
         "changes": changes,
         "sentence_pairs": [p.as_dict() for p in comparison.pairs],
     }
+
+
+def placed(job: PairJob, record: dict) -> dict:
+    return {"schema": SCHEMA, "document": job.document, "document_id": job.doc_id, **record}
+
+
+def error_record(document: str, error: str) -> dict:
+    return {"schema": SCHEMA, "document": document, "error": error}
 
 
 @dataclass
@@ -271,8 +336,160 @@ class ScanStats:
     documents: int = 0
     unreadable: int = 0
     pairs: int = 0
-    cache_hits: int = 0
-    cache_misses: int = 0
+    cache_hits: int = 0  # texts read from the parse cache
+    cache_misses: int = 0  # texts parsed
+    results_reused: int = 0  # pairs read from the result cache
+
+    def add(self, other: ScanStats) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """Everything a scan worker needs besides the pipeline (picklable)."""
+
+    kinds: frozenset[str]
+    lang: str
+    max_bytes: int
+    cache_root: str | None  # None: --no-cache
+    reuse_results: bool = True
+    model: str | None = None  # how a worker that starts afresh loads the same pipeline
+    lexicon: str | None = None
+
+
+@dataclass
+class UnitResult:
+    """What a unit of work (a run of files, or a list of pairs) gave, in input order."""
+
+    records: list[dict] = field(default_factory=list)
+    stats: ScanStats = field(default_factory=ScanStats)
+    files: int = 0
+    ids: list[tuple[str, str]] = field(default_factory=list)  # (document id, path)
+    nader: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (path, ids it refers to)
+
+
+class Scanner:
+    """Reads, pairs, parses (through the caches) and compares; one per process."""
+
+    def __init__(self, parser, settings: ScanSettings):
+        import spacy
+
+        self.parser = parser
+        self.settings = settings
+        self.lexicon = parser.nlp.get_pipe("scope_qualifiers").lexicon
+        root = Path(settings.cache_root) if settings.cache_root else None
+        self.docs = DocCache(parser, root / "docs" if root else None, self.lexicon.fingerprint)
+        info = parser.info
+        self.results = ResultCache(
+            root / "pairs" if root and settings.reuse_results else None,
+            (SCHEMA, code_fingerprint(), spacy.__version__, info.name, info.version, self.lexicon.fingerprint, settings.lang),
+        )
+
+    def run(self, unit: tuple[str, list]) -> UnitResult:
+        kind, items = unit
+        return self.files(items) if kind == "files" else self.pairs(items)
+
+    def files(self, paths: list[str]) -> UnitResult:
+        out = UnitResult(files=len(paths))
+        found: list[dict | list[PairJob]] = []
+        for path in paths:
+            try:
+                doc = read_document(path, self.settings.max_bytes)
+            except InputError as exc:
+                out.stats.unreadable += 1
+                found.append(error_record(path, str(exc).removeprefix(f"{path}: ")))
+                continue
+            out.stats.documents += 1
+            if doc.id:
+                out.ids.append((doc.id, path))
+            if doc.kind == "nader-antwoord" and "versions" in self.settings.kinds:
+                out.nader.append((path, tuple(doc.refers_to)))
+            found.append(pairs_for(doc, self.settings.kinds))
+        records = iter(self._compare([job for item in found if isinstance(item, list) for job in item], out.stats))
+        for item in found:
+            if isinstance(item, dict):
+                out.records.append(item)
+            else:
+                out.records.extend(next(records) for _ in item)
+        return out
+
+    def pairs(self, items: list[PairJob | ScanError]) -> UnitResult:
+        """Given pairs (a manifest's, a nader antwoord's), with the manifest's bad lines in place."""
+        out = UnitResult()
+        jobs = [item for item in items if isinstance(item, PairJob)]
+        records = iter(self._compare(jobs, out.stats))
+        for item in items:
+            if isinstance(item, ScanError):
+                out.stats.unreadable += 1
+                out.records.append(error_record(item.document, item.error))
+            else:
+                out.records.append(next(records))
+        return out
+
+    def _compare(self, jobs: list[PairJob], stats: ScanStats) -> list[dict]:
+        keys = [self.results.key(job) for job in jobs]
+        hits_before = self.results.hits
+        results = [self.results.get(key) for key in keys]
+        stats.results_reused += self.results.hits - hits_before
+        todo = [i for i, record in enumerate(results) if record is None]
+        if todo:
+            hits, misses = self.docs.hits, self.docs.misses
+            docs = self.docs.parse_all([text for i in todo for text in (jobs[i].a_text, jobs[i].b_text)])
+            stats.cache_hits += self.docs.hits - hits
+            stats.cache_misses += self.docs.misses - misses
+            for n, i in enumerate(todo):
+                results[i] = record_for(jobs[i], docs[2 * n], docs[2 * n + 1], self.lexicon, self.settings.lang)
+                self.results.put(keys[i], results[i])
+        stats.pairs += len(jobs)
+        return [placed(job, record) for job, record in zip(jobs, results)]
+
+
+# A worker process's scanner. Under "fork" the parent's pipeline is inherited (no second
+# load, pages shared); elsewhere each worker loads the same pipeline once.
+_inherited_parser = None
+_worker: Scanner | None = None
+
+
+def _start_worker(settings: ScanSettings) -> None:
+    global _worker
+    # The parent alone answers Ctrl-C and SIGTERM; it then stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parser = _inherited_parser
+    if parser is None:
+        from .api import get_parser
+
+        parser = get_parser(settings.model, settings.lexicon)
+    _worker = Scanner(parser, settings)
+
+
+def _work(unit: tuple[str, list]) -> UnitResult:
+    return _worker.run(unit)
+
+
+@contextlib.contextmanager
+def _runner(parser, settings: ScanSettings, jobs: int):
+    """A function from units of work to their results, in order: in this process for one
+    job, else a pool of ``jobs`` processes that each read, parse and compare whole units
+    (so parsing, the slow part, runs in parallel without shipping parsed documents)."""
+    if jobs <= 1:
+        scanner = Scanner(parser, settings)
+        yield lambda units: map(scanner.run, units)
+        return
+    import multiprocessing
+
+    global _inherited_parser
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    _inherited_parser = parser if method == "fork" else None
+    pool = multiprocessing.get_context(method).Pool(jobs, initializer=_start_worker, initargs=(settings,))
+    try:
+        yield lambda units: pool.imap(_work, units)
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
+        _inherited_parser = None
 
 
 def scan(
@@ -286,67 +503,58 @@ def scan(
     n_process: int = 1,
     use_cache: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    chunk_documents: int = 32,
+    chunk_documents: int | None = None,
     progress: Callable[[int], None] | None = None,
+    reuse_results: bool = True,
 ) -> ScanStats:
-    """Scan ``paths``; ``emit`` receives every record (pair results and error records) in
-    input order. Returns counts."""
-    lexicon = parser.nlp.get_pipe("scope_qualifiers").lexicon
-    cache = DocCache(parser, cache_dir() / "docs" if use_cache else None, lexicon.path)
-    stats = ScanStats()
+    """Scan ``paths`` with ``n_process`` processes; ``emit`` receives every record (pair
+    results and error records) in input order. Returns counts.
+
+    ``use_cache`` reads and writes both caches (parsed texts, compared pairs);
+    ``reuse_results=False`` compares every pair again from the (cached) parsed texts,
+    which is what the benchmark's memory measure wants to exercise."""
+    settings = ScanSettings(
+        kinds=frozenset(kinds), lang=lang, max_bytes=max_bytes,
+        cache_root=str(cache_dir()) if use_cache else None,
+        reuse_results=reuse_results,
+        model=parser.model_arg, lexicon=parser.lexicon_arg,
+    )
+    # Units small enough that the last one does not leave a worker idle for long, large
+    # enough that nlp.pipe fills its batches.
+    size = chunk_documents or (32 if n_process <= 1 else 12)
     files = list(discover(paths))
-    nader_refs: list[tuple[KVDocument, tuple[str, ...]]] = []
+    stats = ScanStats()
     by_id: dict[str, str] = {}
+    nader: list[tuple[str, tuple[str, ...]]] = []
 
-    def run(jobs: list[PairJob]) -> None:
-        if not jobs:
-            return
-        texts = [t for job in jobs for t in (job.a_text, job.b_text)]
-        docs = cache.parse_all(texts, n_process=n_process)
-        for i, job in enumerate(jobs):
-            emit(record_for(job, docs[2 * i], docs[2 * i + 1], lexicon, lang))
-            stats.pairs += 1
+    def take(result: UnitResult, done: int) -> int:
+        for record in result.records:
+            emit(record)
+        stats.add(result.stats)
+        by_id.update(result.ids)
+        nader.extend(result.nader)
+        done += result.files
+        if progress and result.files:
+            progress(done)
+        return done
 
-    pending: list[PairJob] = []
-    for n, path in enumerate(files, 1):
-        try:
-            doc = read_document(path, max_bytes)
-        except InputError as exc:
-            stats.unreadable += 1
-            run(pending)
-            pending = []
-            emit({"schema": SCHEMA, "document": path, "error": str(exc).removeprefix(f"{path}: ")})
-        else:
-            stats.documents += 1
-            if doc.id:
-                by_id[doc.id] = path
-            if doc.kind == "nader-antwoord" and "versions" in kinds:
-                nader_refs.append((doc, doc.refers_to))
-            pending.extend(pairs_for(doc, kinds))
-            if n % chunk_documents == 0:
-                run(pending)
-                pending = []
-        if progress:
-            progress(n)
-    run(pending)
-    # A nader antwoord is paired with the original answer it refers to, if that was scanned.
-    for nader, refs in nader_refs:
-        for ref in refs:
-            if ref in by_id and by_id[ref] != nader.path:
-                try:
-                    run(version_pairs(nader, read_document(by_id[ref], max_bytes)))
-                except InputError:
-                    pass
-    if manifest:
-        jobs: list[PairJob] = []
-        for item in read_manifest(manifest, max_bytes):
-            if isinstance(item, ScanError):
-                stats.unreadable += 1
-                emit({"schema": SCHEMA, "document": item.document, "error": item.error})
-            else:
-                jobs.append(item)
-        run(jobs)
-    stats.cache_hits, stats.cache_misses = cache.hits, cache.misses
+    with _runner(parser, settings, n_process) as run:
+        done = 0
+        for result in run(("files", files[i : i + size]) for i in range(0, len(files), size)):
+            done = take(result, done)
+        # A nader antwoord is paired with the original answer it refers to, if that was scanned.
+        later: list[PairJob | ScanError] = []
+        for path, refs in nader:
+            for ref in refs:
+                if ref in by_id and by_id[ref] != path:
+                    try:
+                        later.extend(version_pairs(read_document(path, max_bytes), read_document(by_id[ref], max_bytes)))
+                    except InputError:
+                        pass
+        if manifest:
+            later.extend(read_manifest(manifest, max_bytes))
+        for result in run(("pairs", later[i : i + size]) for i in range(0, len(later), size)):
+            take(result, done)
     return stats
 
 

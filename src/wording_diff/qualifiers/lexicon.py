@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -70,6 +71,9 @@ class Lexicon:
     strip_suffixes: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     by_id: dict[str, Entry] = field(default_factory=dict)
+    # A hash of the (merged) lexicon data: caches key on what the lexicon says, not on
+    # its file name, so editing a user lexicon invalidates what was found with it.
+    fingerprint: str = ""
     _head_cache: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -202,6 +206,7 @@ def parse_lexicon(data: dict, where: str) -> Lexicon:
     }
     return Lexicon(
         path=where,
+        fingerprint=hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf8")).hexdigest(),
         phrases=phrases,
         patterns=patterns,
         heads=heads,

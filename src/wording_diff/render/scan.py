@@ -56,7 +56,7 @@ def scan_terminal(top: list[dict], stats, errors: list[dict], *, color: bool, wi
     console = Console(file=buf, force_terminal=color, no_color=not color, color_system="standard" if color else None, width=width or 120, highlight=False)
     console.print(
         f"{stats.documents} documents read, {stats.unreadable} unreadable, {stats.pairs} pairs compared "
-        f"(parse cache: {stats.cache_hits} hits, {stats.cache_misses} parsed)"
+        f"(cache: {stats.results_reused} results reused, {stats.cache_hits} texts read, {stats.cache_misses} parsed)"
     )
     table = Table(box=box.SIMPLE if color else box.ASCII, title=f"top {len(top)} by scope change")
     for col in ("#", "document", "kind", "A", "B", "verdict", "magnitude", "changes"):
