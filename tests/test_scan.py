@@ -216,3 +216,92 @@ def test_editing_a_user_lexicon_invalidates_both_caches(runner, cache, tmp_path)
     _parsers.clear(), load_lexicon.cache_clear(), _load.cache_clear()
     after = records(runner.invoke(cli, args).stdout)
     assert any(q["text"] == "bij demonstraties" and q["rule"] == "lex:condition.demonstraties" for q in after[0]["qualifiers"]["b"])
+
+
+# ------------------------------------------------------------------ nader antwoord (versions)
+_ORIGINAL = "ah-tk-20232024-1092.txt"
+_NADER_ANSWER = (
+    "Ambtenaren hebben, binnen de grenzen die de Ambtenarenwet 2017 stelt, het recht van vrijheid van "
+    "meningsuiting, het recht tot vereniging en het recht tot vergadering en betoging."
+)
+
+
+def _nader(folder: Path, *, reference: str = "", repeat_question: bool = True, title: bool = True) -> Path:
+    original = read_document(str(folder / _ORIGINAL))
+    question = next(q for q in original.questions if q.label == "Vraag 2 en 3")
+    lines = [
+        "title: Nader antwoord op vragen van de leden Chakor (GroenLinks-PvdA) en Kostić (PvdD) aan de Staatssecretaris "
+        "van Binnenlandse Zaken en Koninkrijksrelaties over de vrijheid van meningsuiting voor ambtenaren" if title else "title: Nader antwoord",
+        "",
+        "Nader antwoord van Staatssecretaris Van Huffelen (Binnenlandse Zaken en Koninkrijksrelaties)",
+        f"Hierbij ontvangt u een aanvulling op mijn antwoord op de vragen 2 en 3{reference}.",
+        "",
+    ]
+    if repeat_question:
+        lines += ["Vraag 2 en 3", question.text, ""]
+    lines += ["Antwoord 2 en 3", _NADER_ANSWER, ""]
+    path = folder / "nader.txt"
+    path.write_text("\n".join(lines), encoding="utf8")
+    return path
+
+
+def _versions(folder: Path) -> list[dict]:
+    """The versions pairs found for the nader antwoord."""
+    out, _ = _scan([folder], use_cache=False)
+    return [r for r in out if r.get("pair_kind") == "versions" and Path(r["document"]).name == "nader.txt"]
+
+
+def test_a_nader_antwoord_is_paired_with_the_original_it_names(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(needs_shared("data", "officiele-stukken", "kamervragen", _ORIGINAL), folder / _ORIGINAL)
+    _nader(folder, reference=" (Aanhangsel Handelingen, ah-tk-20232024-1092)", repeat_question=False, title=False)
+    (pair,) = _versions(folder)
+    assert pair["labels"]["a"] == "ah-tk-20232024-1092 Antwoord 2 en 3"
+    assert pair["a"]["text"].startswith("Ambtenaren hebben, zoals iedereen in Nederland")
+    assert pair["b"]["text"] == _NADER_ANSWER and Path(pair["document"]).name == "nader.txt"
+
+
+def test_without_a_reference_the_original_is_found_by_its_repeated_questions(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in (_ORIGINAL, "ah-tk-20232024-1433.txt", "ah-tk-20232024-204.txt"):
+        shutil.copy(needs_shared("data", "officiele-stukken", "kamervragen", name), folder / name)
+    _nader(folder)
+    (pair,) = _versions(folder)
+    assert pair["labels"] == {"a": "ah-tk-20232024-1092 Antwoord 2 en 3", "b": "nader Antwoord 2 en 3"}
+
+
+def test_without_a_reference_or_questions_the_titles_decide(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in (_ORIGINAL, "ah-tk-20232024-1433.txt"):
+        shutil.copy(needs_shared("data", "officiele-stukken", "kamervragen", name), folder / name)
+    _nader(folder, repeat_question=False)
+    (pair,) = _versions(folder)
+    assert pair["labels"]["a"] == "ah-tk-20232024-1092 Antwoord 2 en 3"
+    _nader(folder, repeat_question=False, title=False)  # "Nader antwoord" alone says nothing
+    assert _versions(folder) == []
+
+
+def test_a_nader_antwoord_like_no_scanned_document_is_not_paired(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(needs_shared("data", "officiele-stukken", "kamervragen", "ah-tk-20232024-1433.txt"), folder / "other.txt")
+    shutil.copy(needs_shared("data", "officiele-stukken", "kamervragen", _ORIGINAL), tmp_path / _ORIGINAL)
+    _nader(tmp_path)  # written beside, then moved in without its original
+    shutil.move(str(tmp_path / "nader.txt"), str(folder / "nader.txt"))
+    assert _versions(folder) == []
+
+
+def test_a_nader_antwoord_finds_its_original_by_the_zaak_number_of_the_questions(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = needs_shared("data", "officiele-stukken", "kamervragen", _ORIGINAL).read_text(encoding="utf8")
+    assert "(ingezonden 16 januari 2024)." in text
+    (folder / _ORIGINAL).write_text(text.replace("(ingezonden 16 januari 2024).", "(ingezonden 16 januari 2024, 2024Z00612)."), encoding="utf8")
+    # a second document citing other questions must not be taken for the original
+    shutil.copy(needs_shared("data", "officiele-stukken", "kamervragen", "ah-tk-20232024-204.txt"), folder / "other.txt")
+    _nader(folder, reference=" (2024Z00612)", repeat_question=False, title=False)
+    (pair,) = _versions(folder)
+    assert pair["labels"]["a"] == "ah-tk-20232024-1092 Antwoord 2 en 3"

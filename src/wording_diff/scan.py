@@ -16,6 +16,7 @@ import heapq
 import io
 import json
 import os
+import re
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -107,6 +108,53 @@ def version_pairs(nader: KVDocument, original: KVDocument) -> list[PairJob]:
         if old is not None:
             jobs.append(PairJob(nader.path, nader.id, "versions", f"{original.id} {old.label}", f"{nader.id} {ans.label}", old.text, ans.text))
     return jobs
+
+
+# How alike (0-100) a nader antwoord and a candidate original must be when no reference
+# links them: a nader antwoord that repeats its questions repeats them nearly verbatim.
+ORIGINAL_LIKENESS = 85.0
+
+
+def likeness(nader: KVDocument, original: KVDocument) -> float:
+    """How much ``original`` reads like the document a nader antwoord answers again: its
+    questions against the original's questions of the same numbers (a nader antwoord
+    often repeats only some of them), else the two titles."""
+    from rapidfuzz import fuzz
+
+    if nader.questions:
+        scores = []
+        for q in nader.questions:
+            same = [o.text for o in original.questions if set(o.numbers) & set(q.numbers)]
+            scores.append(max((fuzz.ratio(q.text, t) for t in same), default=0.0))
+        return sum(scores) / len(scores)
+    if nader.title and original.title:
+        return fuzz.token_set_ratio(_title_words(nader.title), _title_words(original.title))
+    return 0.0
+
+
+def _title_words(title: str) -> str:
+    return _NADER_WORDS.sub(" ", title.lower())
+
+
+_NADER_WORDS = re.compile(r"\b(nader(e)?|aanvullend(e)?|antwoord(en)?|beantwoording|op)\b")
+
+
+def original_of(nader: KVDocument, candidates: Iterable[str], max_bytes: int, threshold: float) -> KVDocument | None:
+    """The most alike readable answer document among ``candidates`` (paths), if alike enough."""
+    best, best_score = None, threshold
+    for path in candidates:
+        if path == nader.path:
+            continue
+        try:
+            doc = read_document(path, max_bytes)
+        except InputError:
+            continue
+        if doc.kind == "nader-antwoord" or not doc.answers:
+            continue
+        score = likeness(nader, doc)
+        if score > best_score or (best is None and score >= best_score):
+            best, best_score = doc, score
+    return best
 
 
 def read_manifest(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[PairJob | ScanError]:
@@ -365,7 +413,7 @@ class UnitResult:
     records: list[dict] = field(default_factory=list)
     stats: ScanStats = field(default_factory=ScanStats)
     files: int = 0
-    ids: list[tuple[str, str]] = field(default_factory=list)  # (document id, path)
+    ids: list[tuple[str, str]] = field(default_factory=list)  # (document id or Zaak number, path)
     nader: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (path, ids it refers to)
 
 
@@ -401,10 +449,12 @@ class Scanner:
                 found.append(error_record(path, str(exc).removeprefix(f"{path}: ")))
                 continue
             out.stats.documents += 1
-            if doc.id:
-                out.ids.append((doc.id, path))
-            if doc.kind == "nader-antwoord" and "versions" in self.settings.kinds:
-                out.nader.append((path, tuple(doc.refers_to)))
+            if doc.kind == "nader-antwoord":
+                if "versions" in self.settings.kinds:
+                    out.nader.append((path, tuple(doc.refers_to)))
+            else:
+                # an original answer is found by its own id or the Zaak number of its questions
+                out.ids.extend((key, path) for key in (doc.id, *doc.zaak_numbers) if key)
             found.append(pairs_for(doc, self.settings.kinds))
         records = iter(self._compare([job for item in found if isinstance(item, list) for job in item], out.stats))
         for item in found:
@@ -524,14 +574,15 @@ def scan(
     size = chunk_documents or (32 if n_process <= 1 else 12)
     files = list(discover(paths))
     stats = ScanStats()
-    by_id: dict[str, str] = {}
+    by_key: dict[str, list[str]] = {}
     nader: list[tuple[str, tuple[str, ...]]] = []
 
     def take(result: UnitResult, done: int) -> int:
         for record in result.records:
             emit(record)
         stats.add(result.stats)
-        by_id.update(result.ids)
+        for key, path in result.ids:
+            by_key.setdefault(key, []).append(path)
         nader.extend(result.nader)
         done += result.files
         if progress and result.files:
@@ -542,15 +593,18 @@ def scan(
         done = 0
         for result in run(("files", files[i : i + size]) for i in range(0, len(files), size)):
             done = take(result, done)
-        # A nader antwoord is paired with the original answer it refers to, if that was scanned.
+        # A nader antwoord is paired with the original answers it refers to (by id or
+        # Zaak number) if that was scanned, else with the most alike scanned document.
         later: list[PairJob | ScanError] = []
         for path, refs in nader:
-            for ref in refs:
-                if ref in by_id and by_id[ref] != path:
-                    try:
-                        later.extend(version_pairs(read_document(path, max_bytes), read_document(by_id[ref], max_bytes)))
-                    except InputError:
-                        pass
+            try:
+                doc = read_document(path, max_bytes)
+            except InputError:
+                continue
+            named = list(dict.fromkeys(p for ref in refs for p in by_key.get(ref, ())))
+            original = original_of(doc, named, max_bytes, 0.0) if named else original_of(doc, files, max_bytes, ORIGINAL_LIKENESS)
+            if original is not None:
+                later.extend(version_pairs(doc, original))
         if manifest:
             later.extend(read_manifest(manifest, max_bytes))
         for result in run(("pairs", later[i : i + size]) for i in range(0, len(later), size)):

@@ -81,6 +81,12 @@ class KVDocument:
     kind: str = "answer"  # answer | question | nader-antwoord | other
     partial: bool = False
     refers_to: tuple[str, ...] = ()
+
+    @property
+    def zaak_numbers(self) -> tuple[str, ...]:
+        """The Zaak numbers (2021Z18012) among the references: a question set's number,
+        which the original answer and a nader antwoord both cite."""
+        return tuple(r for r in self.refers_to if _ZAAK.fullmatch(r))
     blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -228,8 +234,10 @@ def _metadata_from_text(doc: KVDocument, header: dict[str, str], body: str) -> N
             doc.id = m.group(1)
             break
     flat = re.sub(r"\s+", " ", body[:3000])
+    nader = "nader" in kind or "aanvullend" in kind or _NADER.search(doc.title) or _NADER.search(flat[:600])
     if not doc.id:
-        m = _AHTK.search(body) or re.search(r"\b(kv-tk-20\d\dZ\d{5})\b", body)
+        # An id in the text of a nader antwoord names the answer it adds to, not itself.
+        m = None if nader else _AHTK.search(body) or re.search(r"\b(kv-tk-20\d\dZ\d{5})\b", body)
         doc.id = m.group(1) if m else Path(doc.path).stem
     if not doc.questioners:
         m = re.search(r"Vragen van (?:het lid|de leden) (.+?) aan de", flat)
@@ -240,7 +248,7 @@ def _metadata_from_text(doc: KVDocument, header: dict[str, str], body: str) -> N
     if not doc.date:
         m = re.search(r"\(ontvangen (\d{1,2} \w+ \d{4})\)", flat)
         doc.date = m.group(1) if m else ""
-    if "nader" in kind or "aanvullend" in kind or _NADER.search(doc.title) or _NADER.search(flat[:600]):
+    if nader:
         doc.kind = "nader-antwoord"
     elif kind in ("question", "vragen"):
         doc.kind = "question"
