@@ -173,7 +173,8 @@ def test_interrupted_scan_keeps_the_previous_output(runner, tmp_path, monkeypatc
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "docs", "out.jsonl"]
 
 
-def test_sigterm_leaves_no_half_file(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_leaves_no_half_file(tmp_path, jobs):
     folder = tmp_path / "docs"
     folder.mkdir()
     for i in range(400):
@@ -181,7 +182,7 @@ def test_sigterm_leaves_no_half_file(tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n", encoding="utf8")
     env = dict(os.environ, WORDING_DIFF_CACHE=str(tmp_path / "cache"))
-    proc = subprocess.Popen([sys.executable, "-m", "wording_diff", "scan", str(folder), "-f", "jsonl", "-o", str(out), "-q", "--no-cache"],
+    proc = subprocess.Popen([sys.executable, "-m", "wording_diff", "scan", str(folder), "-f", "jsonl", "-o", str(out), "-q", "--no-cache", "--jobs", jobs],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     status = Path(f"/proc/{proc.pid}/status")
     deadline = time.time() + 60

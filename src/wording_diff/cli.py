@@ -234,8 +234,8 @@ def check(corpus, fmt, junit, quiet, model, lexicon, output):
 @click.option("-f", "--format", "fmt", type=click.Choice(["terminal", "jsonl", "csv", "markdown", "html"]), default="terminal", show_default=True,
               help="jsonl and csv stream every pair in input order (sort on 'magnitude'); the others rank the top pairs.")
 @click.option("--top", type=click.IntRange(min=1), default=25, show_default=True, help="How many pairs the ranked views show.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Parse in this many processes.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the parse cache ($WORDING_DIFF_CACHE, else ~/.cache/wording-diff).")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Read, parse and compare in this many processes.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the caches of parsed texts and compared pairs ($WORDING_DIFF_CACHE, else ~/.cache/wording-diff).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 if any pair narrows, broadens, or changes at all.")
 @common_options

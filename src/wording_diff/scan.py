@@ -336,15 +336,18 @@ class ResultCache:
 
 # ------------------------------------------------------------------------ the scan
 def magnitude(comparison, pair_kind: str) -> float:
-    """The ranking key: weighted changes of each aligned sentence pair times how alike the
-    two sentences are (a change between near-identical sentences is a reformulation, one
-    between loosely related sentences may be noise), damped for long texts."""
+    """The ranking key: for each aligned sentence pair, the scope dimensions that moved,
+    each (dimension, effect) counted once (three negations dropped from one sentence are
+    one reversal, not three), times how alike the two sentences are (a change between
+    near-identical sentences is a reformulation, one between loosely related sentences may
+    be noise); summed, damped for long texts, and weighted by the kind of pair."""
     total, matched = 0.0, 0
     for pair in comparison.pairs:
         if not pair.matched:
             continue
         matched += 1
-        total += pair.similarity * sum(_WEIGHTS[c.effect] for c in pair.changes if c.kind != "unchanged")
+        moved = {(c.dimension, c.effect) for c in pair.changes if c.kind != "unchanged"}
+        total += pair.similarity * sum(_WEIGHTS[effect] for _, effect in moved)
     return round(KIND_WEIGHT.get(pair_kind, 1.0) * total / max(1, matched) ** 0.5, 3)
 
 
