@@ -305,3 +305,20 @@ def test_a_nader_antwoord_finds_its_original_by_the_zaak_number_of_the_questions
     _nader(folder, reference=" (2024Z00612)", repeat_question=False, title=False)
     (pair,) = _versions(folder)
     assert pair["labels"]["a"] == "ah-tk-20232024-1092 Antwoord 2 en 3"
+
+
+def test_several_nader_antwoorden_each_find_their_own_original(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in (_ORIGINAL, "ah-tk-20232024-204.txt"):
+        shutil.copy(needs_shared("data", "officiele-stukken", "kamervragen", name), folder / name)
+    _nader(folder, title=False)
+    other = read_document(str(folder / "ah-tk-20232024-204.txt"))
+    question = other.questions[0]
+    (folder / "a-nader.txt").write_text(
+        f"title: Nader antwoord\n\n{question.label}\n{question.text}\n\nAntwoord {question.numbers[0]}\nDat wordt nader onderzocht.\n",
+        encoding="utf8",
+    )
+    out, _ = _scan([folder], use_cache=False)
+    versions = [(Path(r["document"]).name, r["labels"]["a"].split()[0]) for r in out if r.get("pair_kind") == "versions"]
+    assert versions == [("a-nader.txt", "ah-tk-20232024-204"), ("nader.txt", "ah-tk-20232024-1092")]

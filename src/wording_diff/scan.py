@@ -139,11 +139,13 @@ def _title_words(title: str) -> str:
 _NADER_WORDS = re.compile(r"\b(nader(e)?|aanvullend(e)?|antwoord(en)?|beantwoording|op)\b")
 
 
-def original_of(nader: KVDocument, candidates: Iterable[str], max_bytes: int, threshold: float) -> KVDocument | None:
-    """The most alike readable answer document among ``candidates`` (paths), if alike enough."""
-    best, best_score = None, threshold
+def originals_of(naders: list[KVDocument], candidates: Iterable[str], max_bytes: int, threshold: float) -> list[KVDocument | None]:
+    """For each nader antwoord, the most alike readable answer document among
+    ``candidates`` (paths) if alike enough; the candidates are read once for all of them."""
+    best: list[tuple[KVDocument | None, float]] = [(None, threshold)] * len(naders)
+    own = {n.path for n in naders}
     for path in candidates:
-        if path == nader.path:
+        if path in own:
             continue
         try:
             doc = read_document(path, max_bytes)
@@ -151,10 +153,12 @@ def original_of(nader: KVDocument, candidates: Iterable[str], max_bytes: int, th
             continue
         if doc.kind == "nader-antwoord" or not doc.answers:
             continue
-        score = likeness(nader, doc)
-        if score > best_score or (best is None and score >= best_score):
-            best, best_score = doc, score
-    return best
+        for i, nader in enumerate(naders):
+            score = likeness(nader, doc)
+            found, at = best[i]
+            if score > at or (found is None and score >= at):
+                best[i] = (doc, score)
+    return [found for found, _ in best]
 
 
 def read_manifest(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[PairJob | ScanError]:
@@ -599,13 +603,23 @@ def scan(
         # A nader antwoord is paired with the original answers it refers to (by id or
         # Zaak number) if that was scanned, else with the most alike scanned document.
         later: list[PairJob | ScanError] = []
+        found: list[tuple[KVDocument, KVDocument | None]] = []
+        unnamed: list[int] = []  # nader antwoorden that cite nothing scanned
         for path, refs in nader:
             try:
                 doc = read_document(path, max_bytes)
             except InputError:
                 continue
             named = list(dict.fromkeys(p for ref in refs for p in by_key.get(ref, ())))
-            original = original_of(doc, named, max_bytes, 0.0) if named else original_of(doc, files, max_bytes, ORIGINAL_LIKENESS)
+            if named:
+                found.append((doc, originals_of([doc], named, max_bytes, 0.0)[0]))
+            else:
+                unnamed.append(len(found))
+                found.append((doc, None))
+        if unnamed:
+            for i, original in zip(unnamed, originals_of([found[i][0] for i in unnamed], files, max_bytes, ORIGINAL_LIKENESS)):
+                found[i] = (found[i][0], original)
+        for doc, original in found:
             if original is not None:
                 later.extend(version_pairs(doc, original))
         if manifest:
