@@ -59,10 +59,23 @@ def scan_terminal(top: list[dict], stats, errors: list[dict], *, color: bool, wi
         f"(cache: {stats.results_reused} results reused, {stats.cache_hits} texts read, {stats.cache_misses} parsed)"
     )
     table = Table(box=box.SIMPLE if color else box.ASCII, title=f"top {len(top)} by scope change")
-    for col in ("#", "document", "kind", "A", "B", "verdict", "magnitude", "changes"):
-        table.add_column(col, overflow="fold")
+    # The changes are what a reader came for, so they get the room: the document and the
+    # kind of pair share a cell, and so do the two labels.
+    table.add_column("#", justify="right")
+    table.add_column("document / pair", overflow="fold", max_width=20)
+    table.add_column("A → B", overflow="fold", max_width=16)
+    table.add_column("verdict", max_width=9)
+    table.add_column("magn.", justify="right")
+    table.add_column("changes", overflow="fold", ratio=1)
     for i, r in enumerate(top, 1):
-        table.add_row(str(i), r["document_id"], r["pair_kind"], r["labels"]["a"], r["labels"]["b"], r["verdict"], f"{r['magnitude']:.1f}", _short(summarise_changes(r), 200))
+        table.add_row(
+            str(i),
+            f"{r['document_id']}\n{r['pair_kind']}",
+            f"{r['labels']['a']} →\n{r['labels']['b']}",
+            r["verdict"],
+            f"{r['magnitude']:.1f}",
+            _short(summarise_changes(r), 400),
+        )
     console.print(table)
     for e in errors:
         console.print(f"unreadable: {e['document']}: {e['error']}")
