@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import __version__
-from .compare import Comparison, Qualifier, compare_docs, qualifiers_of
+from .compare import Comparison, ParsedText, Qualifier, compare_docs
 from .pipeline import ModelInfo, Parser
 from .qualifiers.component import SPANS_KEY
 
@@ -68,10 +68,9 @@ def compare_texts(
 
 
 def highlight_doc(doc, lexicon, label: str, info: ModelInfo, lang: str = "nl") -> HighlightResult:
-    group = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start_char) if SPANS_KEY in doc.spans else []
+    parsed = ParsedText.of(doc, lexicon)
     sentences = [
-        HighlightSentence(i, sent.text, qualifiers_of(group, sent.start_char, sent.end_char, 0, lexicon))
-        for i, sent in enumerate(doc.sents)
+        HighlightSentence(i, parsed.sentence_texts[i], parsed.qualifiers_in(sent, 0)) for i, sent in enumerate(parsed.sents)
     ]
     return HighlightResult(label, sentences, info, lang)
 

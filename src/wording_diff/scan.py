@@ -214,17 +214,16 @@ class DocCache:
         self.root = root
         self.lexicon_id = lexicon_id
         self._key = text_key
-        self.hits = self.misses = 0
 
     def _path(self, text: str) -> Path:
         key = self._key(text, self.parser.info, self.lexicon_id)
         return self.root / key[:2] / f"{key}.spacy"
 
-    def parse_all(self, texts: list[str], batch_size: int = 32) -> list:
+    def parse_all(self, texts: list[str], batch_size: int = 32) -> tuple[list, int]:
+        """The parsed docs of ``texts``, and how many of them were read from the cache."""
         out: list = [None] * len(texts)
         with _known_msgpack_decoders():
             todo = [i for i, text in enumerate(texts) if not self._read(text, out, i)]
-        self.misses += len(todo)
         unique = list(dict.fromkeys(texts[i] for i in todo))
         parsed = dict(zip(unique, self.parser.pipe(unique, batch_size=batch_size)))
         for i in todo:
@@ -232,7 +231,7 @@ class DocCache:
             out[i] = doc
             if self.root is not None:
                 self._store(texts[i], doc)
-        return out
+        return out, len(texts) - len(todo)
 
     def _read(self, text: str, out: list, i: int) -> bool:
         """Fill ``out[i]`` from the cache; False when the text must be parsed."""
@@ -247,7 +246,6 @@ class DocCache:
             out[i] = next(DocBin().from_bytes(path.read_bytes()).get_docs(self.parser.nlp.vocab))
         except (ValueError, OSError, StopIteration):
             return False  # a damaged entry is parsed again and rewritten
-        self.hits += 1
         return True
 
     def _store(self, text: str, doc) -> None:
@@ -305,7 +303,6 @@ class ResultCache:
         for part in context:
             base.update(part.encode("utf8") + b"\0")
         self._base = base
-        self.hits = 0
 
     def key(self, job: PairJob) -> str:
         h = self._base.copy()
@@ -323,10 +320,7 @@ class ResultCache:
             record = json.loads(self._path(key).read_bytes())
         except (OSError, ValueError):
             return None  # absent or damaged: compared again and rewritten
-        if not isinstance(record, dict):
-            return None
-        self.hits += 1
-        return record
+        return record if isinstance(record, dict) else None
 
     def put(self, key: str, record: dict) -> None:
         if self.root is None:
@@ -486,15 +480,14 @@ class Scanner:
 
     def _compare(self, jobs: list[PairJob], stats: ScanStats) -> list[dict]:
         keys = [self.results.key(job) for job in jobs]
-        hits_before = self.results.hits
         results = [self.results.get(key) for key in keys]
-        stats.results_reused += self.results.hits - hits_before
         todo = [i for i, record in enumerate(results) if record is None]
+        stats.results_reused += len(jobs) - len(todo)
         if todo:
-            hits, misses = self.docs.hits, self.docs.misses
-            docs = self.docs.parse_all([text for i in todo for text in (jobs[i].a_text, jobs[i].b_text)])
-            stats.cache_hits += self.docs.hits - hits
-            stats.cache_misses += self.docs.misses - misses
+            texts = [text for i in todo for text in (jobs[i].a_text, jobs[i].b_text)]
+            docs, read = self.docs.parse_all(texts)
+            stats.cache_hits += read
+            stats.cache_misses += len(texts) - read
             for n, i in enumerate(todo):
                 results[i] = record_for(jobs[i], docs[2 * n], docs[2 * n + 1], self.lexicon, self.settings.lang)
                 self.results.put(keys[i], results[i])
