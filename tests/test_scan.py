@@ -167,6 +167,18 @@ def test_two_workers_give_the_same_records_in_the_same_order(tmp_path):
     assert (stats_two.documents, stats_two.unreadable, stats_two.pairs) == (stats_one.documents, stats_one.unreadable, stats_one.pairs) == (3, 1, stats_one.pairs)
 
 
+def test_workers_started_afresh_load_the_same_pipeline(tmp_path, monkeypatch):
+    """Where processes cannot be forked (macOS, Windows) each worker loads the pipeline."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: [m for m in methods if m != "fork"])
+    folder = _folder(tmp_path)
+    one, _ = _scan([folder], use_cache=False)
+    two, _ = _scan([folder], use_cache=False, chunk_documents=1, n_process=2)
+    assert json.dumps(two) == json.dumps(one)
+
+
 def test_scan_with_jobs_through_the_cli(runner, cache, tmp_path):
     folder = _folder(tmp_path)
     res = runner.invoke(cli, ["scan", str(folder), "--jobs", "2", "-f", "jsonl", "-q", "--no-cache"])
