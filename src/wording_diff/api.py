@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from . import __version__
 from .compare import Comparison, ParsedText, Qualifier, compare_docs
 from .pipeline import ModelInfo, Parser
-from .qualifiers.component import SPANS_KEY
 
 
 @dataclass

@@ -146,13 +146,19 @@ def load_pipeline(model: str | None = None, lexicon: str | None = None):
     return _load(info.path, lexicon), info
 
 
-def text_key(text: str, info: ModelInfo, lexicon_id: str = "") -> str:
-    """Cache key of a parsed text: its hash, the pipeline's name and version, the lexicon."""
+def hash_parts(*parts: str) -> str:
+    """A cache key: the SHA-256 of the parts, each ended by a NUL (so no two different
+    lists of parts give the same bytes)."""
     h = hashlib.sha256()
-    for part in (info.name, info.version, lexicon_id, text):
+    for part in parts:
         h.update(part.encode("utf8"))
         h.update(b"\0")
     return h.hexdigest()
+
+
+def text_key(text: str, info: ModelInfo, lexicon_id: str = "") -> str:
+    """Cache key of a parsed text: its hash, the pipeline's name and version, the lexicon."""
+    return hash_parts(info.name, info.version, lexicon_id, text)
 
 
 class Parser:

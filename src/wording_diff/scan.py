@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .compare import compare_docs
+from .pipeline import hash_parts, text_key
 from .sources.kamervragen import KVDocument, read_document
 from .sources.text import DEFAULT_MAX_BYTES, InputError, from_string
 
@@ -203,59 +204,60 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wording-diff"
 
 
+def _entry_path(root: Path, key: str, suffix: str) -> Path:
+    return root / key[:2] / f"{key}{suffix}"
+
+
+def _write_entry(path: Path, data: bytes) -> None:
+    from .output import atomic_write_bytes
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, data)
+
+
 class DocCache:
     """Parsed documents on disk, one DocBin per text, keyed by the text's hash, the
     pipeline's name and version, and the lexicon's contents."""
 
     def __init__(self, parser, root: Path | None, lexicon_id: str):
-        from .pipeline import text_key
-
         self.parser = parser
         self.root = root
         self.lexicon_id = lexicon_id
-        self._key = text_key
 
     def _path(self, text: str) -> Path:
-        key = self._key(text, self.parser.info, self.lexicon_id)
-        return self.root / key[:2] / f"{key}.spacy"
+        return _entry_path(self.root, text_key(text, self.parser.info, self.lexicon_id), ".spacy")
 
     def parse_all(self, texts: list[str], batch_size: int = 32) -> tuple[list, int]:
         """The parsed docs of ``texts``, and how many of them were read from the cache."""
-        out: list = [None] * len(texts)
         with _known_msgpack_decoders():
-            todo = [i for i, text in enumerate(texts) if not self._read(text, out, i)]
+            out = [self._read(text) for text in texts]
+        todo = [i for i, doc in enumerate(out) if doc is None]
         unique = list(dict.fromkeys(texts[i] for i in todo))
         parsed = dict(zip(unique, self.parser.pipe(unique, batch_size=batch_size)))
         for i in todo:
-            doc = parsed[texts[i]]
-            out[i] = doc
+            out[i] = parsed[texts[i]]
             if self.root is not None:
-                self._store(texts[i], doc)
+                self._store(texts[i], out[i])
         return out, len(texts) - len(todo)
 
-    def _read(self, text: str, out: list, i: int) -> bool:
-        """Fill ``out[i]`` from the cache; False when the text must be parsed."""
+    def _read(self, text: str):
+        """The cached doc of ``text``, or None when it must be parsed."""
         from spacy.tokens import DocBin
 
         if self.root is None:
-            return False
+            return None
         path = self._path(text)
         if not path.exists():
-            return False
+            return None
         try:
-            out[i] = next(DocBin().from_bytes(path.read_bytes()).get_docs(self.parser.nlp.vocab))
+            return next(DocBin().from_bytes(path.read_bytes()).get_docs(self.parser.nlp.vocab))
         except (ValueError, OSError, StopIteration):
-            return False  # a damaged entry is parsed again and rewritten
-        return True
+            return None  # a damaged entry is parsed again and rewritten
 
     def _store(self, text: str, doc) -> None:
         from spacy.tokens import DocBin
 
-        from .output import atomic_write_bytes
-
-        path = self._path(text)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, DocBin(docs=[doc], store_user_data=False).to_bytes())
+        _write_entry(self._path(text), DocBin(docs=[doc], store_user_data=False).to_bytes())
 
 
 @contextlib.contextmanager
@@ -299,37 +301,23 @@ class ResultCache:
 
     def __init__(self, root: Path | None, context: tuple[str, ...]):
         self.root = root
-        base = hashlib.sha256()
-        for part in context:
-            base.update(part.encode("utf8") + b"\0")
-        self._base = base
+        self.context = context
 
     def key(self, job: PairJob) -> str:
-        h = self._base.copy()
-        for part in (job.pair_kind, job.a_label, job.b_label, job.a_text, job.b_text):
-            h.update(part.encode("utf8") + b"\0")
-        return h.hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+        return hash_parts(*self.context, job.pair_kind, job.a_label, job.b_label, job.a_text, job.b_text)
 
     def get(self, key: str) -> dict | None:
         if self.root is None:
             return None
         try:
-            record = json.loads(self._path(key).read_bytes())
+            record = json.loads(_entry_path(self.root, key, ".json").read_bytes())
         except (OSError, ValueError):
             return None  # absent or damaged: compared again and rewritten
         return record if isinstance(record, dict) else None
 
     def put(self, key: str, record: dict) -> None:
-        if self.root is None:
-            return
-        from .output import atomic_write_bytes
-
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, json.dumps(record, ensure_ascii=False).encode("utf8"))
+        if self.root is not None:
+            _write_entry(_entry_path(self.root, key, ".json"), json.dumps(record, ensure_ascii=False).encode("utf8"))
 
 
 # ------------------------------------------------------------------------ the scan
