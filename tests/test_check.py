@@ -51,7 +51,7 @@ def test_corpus_covers_every_dimension_and_verdict():
 
 
 def test_changed_expectation_makes_check_fail(runner, corpus_copy):
-    path = corpus_copy / "cases" / "clearview.yaml"
+    path = corpus_copy / "dev" / "clearview.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf8"))
     # a gate that can fail: claim the opposite verdict and effect for every case in the file
     for case in data["cases"]:
@@ -65,13 +65,13 @@ def test_changed_expectation_makes_check_fail(runner, corpus_copy):
 
 
 def test_altered_text_makes_its_case_fail(runner, corpus_copy):
-    path = corpus_copy / "cases" / "clearview.yaml"
+    path = corpus_copy / "dev" / "clearview.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf8"))
     seed = next(c for c in data["cases"] if c["id"] == "clearview-dekker-grapperhaus")
     seed["b"] = seed["a"]  # the later wording no longer differs
     data["cases"] = [seed]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf8")
-    for other in (corpus_copy / "cases").glob("*.yaml"):
+    for other in (corpus_copy / "dev").glob("*.yaml"):
         if other != path:
             other.unlink()
     res = runner.invoke(cli, ["check", str(corpus_copy), "--format", "json"])
@@ -90,7 +90,7 @@ def test_altered_text_makes_its_case_fail(runner, corpus_copy):
     ],
 )
 def test_malformed_corpus_exits_2(runner, corpus_copy, mutate, message):
-    path = corpus_copy / "cases" / "clearview.yaml"
+    path = corpus_copy / "dev" / "clearview.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf8"))
     mutate(data["cases"][0])
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf8")
@@ -99,7 +99,7 @@ def test_malformed_corpus_exits_2(runner, corpus_copy, mutate, message):
 
 
 def test_missing_thresholds_and_broken_yaml(runner, corpus_copy):
-    (corpus_copy / "cases" / "broken.yaml").write_text("cases: [ {id: x", encoding="utf8")
+    (corpus_copy / "dev" / "broken.yaml").write_text("cases: [ {id: x", encoding="utf8")
     res = runner.invoke(cli, ["check", str(corpus_copy)])
     assert res.exit_code == 2 and "broken.yaml: not valid YAML" in res.stderr
     (corpus_copy / "thresholds.yaml").unlink()
