@@ -10,11 +10,15 @@ install:  ## install the package (with its bundled pipeline) and the test tools
 	$(PYTHON) -m pip install --disable-pip-version-check -q -e ".[test]"
 	@$(PYTHON) -m wording_diff models
 
-test:  ## the test suite, then the corpus gate
+test:  ## lint, the README's command reference, the test suite, then the corpus gate
+	$(PYTHON) -m ruff check .
+	$(PYTHON) tools/readme_help.py --check
 	$(PYTHON) -m pytest -q
 	$(PYTHON) -m wording_diff check corpus/
 
 test-all:  ## also the slow checks (held-out evaluation of the bundled pipeline)
+	$(PYTHON) -m ruff check .
+	$(PYTHON) tools/readme_help.py --check
 	$(PYTHON) -m pytest -q -m "slow or not slow"
 	$(PYTHON) -m wording_diff check corpus/
 

@@ -25,11 +25,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -104,7 +102,7 @@ def alternate(rounds: int, **sides) -> dict[str, list[float]]:
 
 def peak_rss_of_scan(paths: list[str], cache: Path) -> float:
     code = (
-        "import resource, sys, json, os; sys.path.insert(0, %r)\n"
+        "import resource, sys, json, os; sys.path.insert(0, %r)\n"  # noqa: UP031
         "from wording_diff.api import get_parser\nfrom wording_diff.scan import scan\n"
         "p = get_parser(); sink = open(os.devnull, 'w')\n"
         "scan(%r, kinds={'question-answer','versions','quoted-statement'}, parser=p, emit=lambda r: sink.write(json.dumps(r)), reuse_results=False)\n"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
-from pathlib import Path
+from collections import Counter
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from wording_diff.cli import cli
 
 CORPUS = ROOT / "corpus"
@@ -28,56 +29,121 @@ def test_project_corpus_passes_and_reports_every_figure(runner, tmp_path):
     assert res.exit_code == 0, res.stdout[-2000:]
     doc = json.loads(res.stdout)
     m = doc["metrics"]
-    assert m["cases"] >= 60 and doc["passed"]
+    assert m["cases"] >= 200 and doc["passed"] and doc["gate"]["passed"]
     for key in ("precision", "recall", "f1", "verdict_accuracy"):
         assert m["overall"][key] >= doc["thresholds"][key]
     assert set(m["verdict_confusion"]) == {"narrowed", "broadened", "mixed", "unchanged", "reversed"}
+    assert set(doc["splits"]) == {"dev", "test"} and set(doc["gap"]) == {"precision", "recall", "f1", "verdict_accuracy"}
+    assert {c["status"] for c in doc["cases"]} <= {"pass", "known"} and len(doc["cases"]) == m["cases"]
     xml = junit.read_text(encoding="utf8")
     assert xml.startswith("<?xml") and 'name="thresholds"' in xml and xml.count("<testcase") == m["cases"] + 1
+    assert xml.count("<skipped") == doc["gate"]["known_failures"]
 
 
-def test_corpus_covers_every_dimension_and_verdict():
+def _sentences(text: str) -> int:
+    return len([p for p in re.split(r"(?<=[.?!])[»”\"’)]*\s+(?=[«“\"„‘(A-Z])", text.strip()) if p.strip()])
+
+
+def test_corpus_has_the_size_and_spread_it_promises():
     from wording_diff.corpus import load_corpus
 
     corpus = load_corpus(CORPUS)
-    dims, verdicts = {}, {}
-    for case in corpus.cases:
-        verdicts[case.verdict] = verdicts.get(case.verdict, 0) + 1
-        for d in {e.dimension for e in case.expect}:
-            dims[d] = dims.get(d, 0) + 1
-        assert case.source.strip()
-    assert len(dims) == 10 and min(dims.values()) >= 3, dims
-    assert len(verdicts) == 5 and min(verdicts.values()) >= 5, verdicts
+    cases = corpus.cases
+    assert len(cases) >= 200 and all(c.source.strip() for c in cases)
+    verdicts = Counter(c.verdict for c in cases)
+    assert min(verdicts[v] for v in ("narrowed", "broadened", "reversed", "unchanged")) >= 25 and verdicts["mixed"] >= 10, verdicts
+    reworded = [c for c in cases if c.verdict == "unchanged" and re.sub(r"\W+", "", c.a.lower()) != re.sub(r"\W+", "", c.b.lower())]
+    assert len(reworded) >= 40
+    assert sum(1 for c in cases if _sentences(c.a) > 1 or _sentences(c.b) > 1) >= 30
+    assert sum(1 for c in cases if set(c.tags) & {"quotes", "reports", "retracts", "restricts"}) >= 15
+    assert sum(1 for c in cases if c.kind == "question-answer") >= 40
+    changes = Counter(e.dimension for c in cases for e in c.expect if e.kind != "unchanged")
+    assert len(changes) == 10 and min(changes.values()) >= 10, changes
+    splits = Counter(c.split for c in cases)
+    assert set(splits) == {"dev", "test"} and splits["test"] >= 80
 
 
-def test_changed_expectation_makes_check_fail(runner, corpus_copy):
-    path = corpus_copy / "dev" / "clearview.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf8"))
-    # a gate that can fail: claim the opposite verdict and effect for every case in the file
-    for case in data["cases"]:
-        case["verdict"] = "broadened" if case["verdict"] != "broadened" else "narrowed"
-        for e in case["expect"]:
-            e["effect"] = "broadens" if e["effect"] != "broadens" else "narrows"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf8")
+def _edit_case(corpus_copy, case_id, edit):
+    for path in corpus_copy.rglob("*.yaml"):
+        if path.name == "thresholds.yaml":
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf8"))
+        for case in data["cases"]:
+            if case["id"] == case_id:
+                edit(case)
+                path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf8")
+                return case
+    raise AssertionError(case_id)
+
+
+def _flip(verdict: str) -> str:
+    return "broadened" if verdict != "broadened" else "narrowed"
+
+
+def _statuses():
+    from wording_diff.corpus import load_corpus
+
+    corpus = load_corpus(CORPUS)
+    known = set(corpus.known_failures)
+    passing = [c for c in corpus.cases if c.id not in known]
+    with_changes = [c for c in passing if any(e.kind != "unchanged" for e in c.expect)]
+    return passing, with_changes, [c for c in corpus.cases if c.id in known]
+
+
+@pytest.mark.parametrize("which", ["passing", "known-failure"])
+def test_flipping_one_verdict_fails_the_run_and_names_the_case(runner, corpus_copy, which):
+    passing, _, failing = _statuses()
+    case = (passing if which == "passing" else failing)[0]
+    _edit_case(corpus_copy, case.id, lambda c: c.update(verdict=_flip(c["verdict"])))
+    res = runner.invoke(cli, ["check", str(corpus_copy)])
+    assert res.exit_code == 1, res.stdout[-1500:]
+    assert case.id in res.stdout and ("not in" in res.stdout or "fail differently" in res.stdout)
+
+
+def test_removing_one_expected_change_fails_the_run_and_names_the_case(runner, corpus_copy):
+    _, with_changes, _ = _statuses()
+    case = with_changes[0]
+    _edit_case(corpus_copy, case.id, lambda c: c.update(expect=[e for e in c["expect"] if e["kind"] == "unchanged"] + [e for e in c["expect"] if e["kind"] != "unchanged"][1:]))
+    res = runner.invoke(cli, ["check", str(corpus_copy), "--format", "json"])
+    assert res.exit_code == 1
+    doc = json.loads(res.stdout)
+    assert doc["gate"]["new_failures"] == [case.id]
+    assert next(c for c in doc["cases"] if c["id"] == case.id)["status"] == "fail"
+
+
+def test_a_listed_case_that_now_passes_is_reported_and_the_list_can_be_rewritten(runner, corpus_copy):
+    passing, _, _ = _statuses()
+    listed = corpus_copy / "known-failures.txt"
+    listed.write_text(listed.read_text(encoding="utf8") + f"{passing[0].id} | verdict mixed, annotated narrowed | listed by mistake\nno-such-case | verdict x, annotated y\n", encoding="utf8")
+    res = runner.invoke(cli, ["check", str(corpus_copy)])
+    assert res.exit_code == 0
+    assert "now pass" in res.stdout and passing[0].id in res.stdout and "no-such-case" in res.stdout
+    res = runner.invoke(cli, ["check", str(corpus_copy), "--update-known-failures"])
+    assert res.exit_code == 0
+    text = listed.read_text(encoding="utf8")
+    assert passing[0].id not in text and "no-such-case" not in text
+    assert text == (CORPUS / "known-failures.txt").read_text(encoding="utf8")
+
+
+def test_one_split_can_be_checked_alone(runner):
+    res = runner.invoke(cli, ["check", str(CORPUS / "test"), "--format", "json"])
+    assert res.exit_code == 0, res.stdout[-1500:]
+    doc = json.loads(res.stdout)
+    assert {c["split"] for c in doc["cases"]} == {"test"} and doc["gate"]["stale"] == []
+
+
+def test_changed_expectation_makes_the_floor_fail(runner, corpus_copy):
     (corpus_copy / "thresholds.yaml").write_text("precision: 0.9\nrecall: 0.9\nf1: 0.9\nverdict_accuracy: 0.9\n", encoding="utf8")
     res = runner.invoke(cli, ["check", str(corpus_copy)])
     assert res.exit_code == 1 and "FAIL: below threshold" in res.stdout
 
 
 def test_altered_text_makes_its_case_fail(runner, corpus_copy):
-    path = corpus_copy / "dev" / "clearview.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf8"))
-    seed = next(c for c in data["cases"] if c["id"] == "clearview-dekker-grapperhaus")
-    seed["b"] = seed["a"]  # the later wording no longer differs
-    data["cases"] = [seed]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf8")
-    for other in (corpus_copy / "dev").glob("*.yaml"):
-        if other != path:
-            other.unlink()
+    case = _edit_case(corpus_copy, "clearview-dekker-grapperhaus", lambda c: c.update(b=c["a"]))  # the later wording no longer differs
     res = runner.invoke(cli, ["check", str(corpus_copy), "--format", "json"])
     assert res.exit_code == 1
-    failing = json.loads(res.stdout)["failing_cases"]
-    assert failing[0]["id"] == "clearview-dekker-grapperhaus" and failing[0]["verdict"] == {"expected": "narrowed", "found": "unchanged"}
+    result = next(c for c in json.loads(res.stdout)["cases"] if c["id"] == case["id"])
+    assert result["status"] == "fail" and result["verdict"] == {"expected": "narrowed", "found": "unchanged"}
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import json
 import os
 
 import pytest
-
 from conftest import DEKKER, GRAPPERHAUS, ROOT, SEED_A, SEED_B, needs_shared
+
 from wording_diff.cli import cli
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import GRAPPERHAUS
+
 from wording_diff.cli import cli
 
 

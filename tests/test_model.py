@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED_A, SEED_B, needs_shared
 
 FLOORS = {"pos_acc": 0.93, "dep_las": 0.72, "lemma_acc_normalised": 0.93}

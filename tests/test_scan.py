@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import needs_shared
 
-from conftest import SHARED, needs_shared
 from wording_diff.cli import cli
 from wording_diff.sources.kamervragen import parse_numbers, read_document
 
@@ -225,8 +225,8 @@ def test_editing_a_user_lexicon_invalidates_both_caches(runner, cache, tmp_path)
         encoding="utf8",
     )
     from wording_diff.api import _parsers
-    from wording_diff.qualifiers.lexicon import load_lexicon
     from wording_diff.pipeline import _load
+    from wording_diff.qualifiers.lexicon import load_lexicon
 
     # a new process would read the file again; this one forgets what it loaded
     _parsers.clear(), load_lexicon.cache_clear(), _load.cache_clear()

@@ -32,7 +32,10 @@ def main() -> int:
     text = README.read_text(encoding="utf8")
     new = re.sub(re.escape(START) + ".*?" + re.escape(END), START + "\n" + help_text() + END, text, flags=re.S)
     if "--check" in sys.argv:
-        return 0 if new == text else 1
+        if new != text:
+            print("README.md: the command reference differs from --help; run `make help-readme`", file=sys.stderr)
+            return 1
+        return 0
     README.write_text(new, encoding="utf8")
     return 0
 

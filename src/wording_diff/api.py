@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import __version__
-from .compare import Comparison, ParsedText, Qualifier, compare_docs
+from .diff import Comparison, ParsedText, Qualifier, compare_docs
 from .pipeline import ModelInfo, Parser
 
 
@@ -85,18 +85,22 @@ class CheckResult:
     corpus: object
     results: list
     metrics: dict
-    failures: list[str]
+    failures: list[str]  # thresholds not met
     model: ModelInfo
+    by_split: dict = None
+    gap: dict = None
+    gate: object = None
     tool_version: str = __version__
 
     @property
     def passed(self) -> bool:
-        return not self.failures
+        return not self.failures and (self.gate is None or self.gate.passed)
 
 
 def check_corpus(path: str, *, model: str | None = None, lexicon: str | None = None, lang: str = "nl") -> CheckResult:
-    """Run compare on every case of a corpus and score it against the annotations."""
-    from .corpus import load_corpus, metrics, score_case, threshold_failures
+    """Run compare on every case of a corpus, score it against the annotations, and hold
+    each case against the corpus's known failures."""
+    from .corpus import gate, load_corpus, metrics, metrics_by_split, score_case, split_gap, threshold_failures
     from .sources.text import from_string
 
     corpus = load_corpus(path)
@@ -112,4 +116,15 @@ def check_corpus(path: str, *, model: str | None = None, lexicon: str | None = N
         comparison = compare_docs(docs[2 * i], docs[2 * i + 1], lex, a_label=f"{case.id}:a", b_label=f"{case.id}:b", lang=lang)
         results.append(score_case(case, comparison))
     m = metrics(results)
-    return CheckResult(corpus, results, m, threshold_failures(corpus, m), parser.info)
+    by_split = metrics_by_split(results)
+    whole = corpus.known_failures_path is not None and corpus.path.resolve() == corpus.known_failures_path.parent.resolve()
+    return CheckResult(
+        corpus,
+        results,
+        m,
+        threshold_failures(corpus, m, by_split, whole=whole),
+        parser.info,
+        by_split=by_split,
+        gap=split_gap(by_split),
+        gate=gate(results, corpus.known_failures, all_cases=whole),
+    )

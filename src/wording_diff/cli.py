@@ -80,7 +80,7 @@ def use_color(fmt: str, output: str | None) -> bool:
 
 def common_options(func):
     func = click.option("--model", metavar="NAME|PATH", help="spaCy pipeline to use (default: $WORDING_DIFF_MODEL, an installed nl_core_news_*, else the bundled one).")(func)
-    func = click.option("--lexicon", type=click.Path(dir_okay=False), help="Extra lexicon JSON extending the bundled one (or $WORDING_DIFF_LEXICON).")(func)
+    func = click.option("--lexicon", type=click.Path(dir_okay=False), envvar="WORDING_DIFF_LEXICON", show_envvar=True, help="Extra lexicon JSON extending the bundled one.")(func)
     func = click.option("--lang", type=click.Choice(["nl", "en"]), default="nl", show_default=True, help="Language of explanations.")(func)
     func = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse inputs larger than this.")(func)
     func = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file (atomically) instead of stdout.")(func)
@@ -199,23 +199,37 @@ def models(as_json):
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--junit", type=click.Path(dir_okay=False, writable=True), help="Also write a JUnit XML report here.")
 @click.option("--quiet", is_flag=True, help="Do not list the failing cases.")
+@click.option("--update-known-failures", is_flag=True, help="Rewrite the corpus's known-failures.txt from this run (keeping its notes) and pass.")
 @click.option("--model", metavar="NAME|PATH", help="spaCy pipeline to use.")
-@click.option("--lexicon", type=click.Path(dir_okay=False), help="Extra lexicon JSON.")
+@click.option("--lexicon", type=click.Path(dir_okay=False), envvar="WORDING_DIFF_LEXICON", show_envvar=True, help="Extra lexicon JSON.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here (atomically).")
 @guarded
-def check(corpus, fmt, junit, quiet, model, lexicon, output):
-    """Score the detector on an annotated CORPUS folder; exit 1 below its thresholds.
+def check(corpus, fmt, junit, quiet, update_known_failures, model, lexicon, output):
+    """Score the detector on an annotated CORPUS folder and gate on it, case by case.
 
-    Reports precision, recall and F1 of the expected changes per dimension and overall,
-    verdict accuracy with a confusion table, and each case that differs from its
-    annotation. Thresholds live in CORPUS/thresholds.yaml. Exit 2 if the corpus is
-    malformed.
+    Reports precision, recall and F1 of the expected changes per dimension, verdict
+    accuracy with a confusion table, per split (dev/, test/) and the gap between them.
+    Exit 1 when a case fails that CORPUS/known-failures.txt does not list, when a listed
+    case fails in another way than listed, or when a figure drops below
+    CORPUS/thresholds.yaml; listed cases that now pass are reported. Exit 2 if the
+    corpus is malformed.
     """
     from .api import check_corpus
     from .render import dumps
     from .render.check import check_json, check_junit, check_text
 
     result = check_corpus(corpus, model=model, lexicon=lexicon)
+    if update_known_failures:
+        from .corpus import gate, known_failures_text
+        from .output import atomic_write
+
+        target = result.corpus.known_failures_path
+        if result.corpus.path.resolve() != target.parent.resolve():
+            fail(f"{corpus}: --update-known-failures needs the whole corpus ({target.parent}), not one split")
+        atomic_write(str(target), known_failures_text(result.results, result.corpus.known_failures))
+        from .corpus import read_known_failures
+
+        result.gate = gate(result.results, read_known_failures(target))
     text = dumps(check_json(result)) if fmt == "json" else check_text(result, verbose=not quiet)
     if junit:
         from .output import atomic_write

@@ -1,9 +1,17 @@
-"""Curated corpora of annotated statement pairs, and the metrics of ``wording-diff check``.
+"""Curated corpora of annotated statement pairs, and the gate of ``wording-diff check``.
 
 A corpus is a folder with ``thresholds.yaml`` and case files (``*.yaml``/``*.yml``/``*.json``,
 searched recursively). A case file holds one case (a mapping) or a list of cases under
 ``cases:``. Each case: ``id``, ``source``, ``a``, ``b``, ``verdict``, ``expect`` (a list of
 ``{dimension, kind, a, b, effect}``). See corpus/README.md.
+
+Splits: the first folder level names a case's split (``dev/`` for tuning, ``test/`` for
+measuring); figures are reported per split and the gap between them.
+
+The gate, per case: ``known-failures.txt`` lists the cases the detector gets wrong today,
+each with how it gets them wrong. A case not listed that fails, or a listed case that
+fails differently, fails the run and is named; a listed case that now passes is reported
+so that the list only shrinks. The thresholds are a floor beside it.
 """
 
 from __future__ import annotations
@@ -14,13 +22,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .qualifiers.lexicon import DIMENSIONS
+from .vocabulary import DIMENSIONS, EFFECTS, KINDS, VERDICTS
 
-KINDS = ("added", "removed", "replaced", "unchanged")
-EFFECTS = ("narrows", "broadens", "neutral", "reverses", "unclear")
-VERDICTS = ("narrowed", "broadened", "mixed", "unchanged", "reversed")
 THRESHOLD_KEYS = ("precision", "recall", "f1", "verdict_accuracy")
 THRESHOLDS_FILE = "thresholds.yaml"
+KNOWN_FAILURES_FILE = "known-failures.txt"
 
 
 class CorpusError(ValueError):
@@ -50,6 +56,16 @@ class Case:
     file: str
     kind: str = ""
     note: str = ""
+    split: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KnownFailure:
+    id: str
+    outcome: str  # how the detector gets the case wrong, as ``CaseResult.outcome`` says it
+    note: str = ""
+    line: int = 0
 
 
 @dataclass
@@ -58,6 +74,9 @@ class Corpus:
     cases: list[Case]
     thresholds: dict[str, float]
     per_dimension: dict[str, dict[str, float]] = field(default_factory=dict)
+    known_failures: dict[str, KnownFailure] = field(default_factory=dict)
+    known_failures_path: Path | None = None
+    per_split: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def _load_file(path: Path):
@@ -126,7 +145,16 @@ def _case(raw, path: Path, n: int) -> Case:
         file=str(path),
         kind=str(raw.get("kind", "")),
         note=str(raw.get("note", "")),
+        tags=tuple(str(t) for t in raw.get("tags", []) or []) if isinstance(raw.get("tags", []), list) else (str(raw.get("tags")),),
     )
+
+
+def _settings_folder(root: Path) -> Path:
+    """Where thresholds.yaml and known-failures.txt are: the corpus folder, or the folder
+    above a split (``check corpus/test`` uses corpus/thresholds.yaml)."""
+    if (root / THRESHOLDS_FILE).exists() or not (root.parent / THRESHOLDS_FILE).exists():
+        return root
+    return root.parent
 
 
 def load_corpus(folder: str | Path) -> Corpus:
@@ -135,13 +163,14 @@ def load_corpus(folder: str | Path) -> Corpus:
         raise CorpusError(f"{root}: no such corpus folder")
     if not root.is_dir():
         raise CorpusError(f"{root}: a corpus is a folder (with {THRESHOLDS_FILE} and case files)")
-    tpath = root / THRESHOLDS_FILE
+    settings = _settings_folder(root)
+    tpath = settings / THRESHOLDS_FILE
     if not tpath.exists():
         raise CorpusError(f"{tpath}: missing (the corpus thresholds: {', '.join(THRESHOLD_KEYS)})")
     raw_t = _load_file(tpath)
     if not isinstance(raw_t, dict):
         raise CorpusError(f"{tpath}: must be a mapping of {', '.join(THRESHOLD_KEYS)}")
-    thresholds, per_dim = {}, {}
+    thresholds, per_dim, per_split = {}, {}, {}
     for key, value in raw_t.items():
         if key == "per_dimension":
             if not isinstance(value, dict):
@@ -150,10 +179,17 @@ def load_corpus(folder: str | Path) -> Corpus:
                 if dim not in DIMENSIONS or not isinstance(th, dict):
                     raise CorpusError(f"{tpath}: per_dimension.{dim} is not a dimension with thresholds")
                 per_dim[dim] = {k: _fraction(v, tpath, f"per_dimension.{dim}.{k}") for k, v in th.items() if k in THRESHOLD_KEYS}
+        elif key == "splits":
+            if not isinstance(value, dict):
+                raise CorpusError(f"{tpath}: field 'splits' must map split names to thresholds")
+            for name, th in value.items():
+                if not isinstance(th, dict):
+                    raise CorpusError(f"{tpath}: splits.{name} must be a mapping of thresholds")
+                per_split[str(name)] = {k: _fraction(v, tpath, f"splits.{name}.{k}") for k, v in th.items() if k in THRESHOLD_KEYS}
         elif key in THRESHOLD_KEYS:
             thresholds[key] = _fraction(value, tpath, key)
         else:
-            raise CorpusError(f"{tpath}: unknown field '{key}'; use {', '.join(THRESHOLD_KEYS)} or per_dimension")
+            raise CorpusError(f"{tpath}: unknown field '{key}'; use {', '.join(THRESHOLD_KEYS)}, per_dimension or splits")
     cases, seen = [], {}
     files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and p.name != THRESHOLDS_FILE and p.is_file())
     for path in files:
@@ -161,15 +197,39 @@ def load_corpus(folder: str | Path) -> Corpus:
         items = data.get("cases") if isinstance(data, dict) and "cases" in data else [data]
         if not isinstance(items, list):
             raise CorpusError(f"{path}: field 'cases' must be a list")
+        rel = path.relative_to(settings).parts
+        split = rel[0] if len(rel) > 1 else ""
         for n, raw in enumerate(items):
             case = _case(raw, path, n)
+            case.split = split
             if case.id in seen:
                 raise CorpusError(f"{path}: case id {case.id!r} is also used in {seen[case.id]}")
             seen[case.id] = str(path)
             cases.append(case)
     if not cases:
         raise CorpusError(f"{root}: no cases found (*.yaml, *.yml or *.json)")
-    return Corpus(root, cases, thresholds, per_dim)
+    kpath = settings / KNOWN_FAILURES_FILE
+    known = read_known_failures(kpath) if kpath.exists() else {}
+    return Corpus(root, cases, thresholds, per_dim, known, kpath, per_split)
+
+
+def read_known_failures(path: Path) -> dict[str, KnownFailure]:
+    """``id | how it fails | note`` per line; ``#`` starts a comment line."""
+    out: dict[str, KnownFailure] = {}
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"{path}: cannot read ({exc})") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split(" | ")]
+        if len(parts) < 2 or not parts[0] or not parts[1]:
+            raise CorpusError(f"{path} line {n}: write 'case-id | how it fails | note' (the note may be left out)")
+        if parts[0] in out:
+            raise CorpusError(f"{path} line {n}: case {parts[0]!r} is listed twice")
+        out[parts[0]] = KnownFailure(parts[0], parts[1], " | ".join(parts[2:]), n)
+    return out
 
 
 def _fraction(value, path: Path, key: str) -> float:
@@ -211,10 +271,97 @@ class CaseResult:
     matched: list[tuple[Expected, dict]]
     missing: list[Expected]
     unexpected: list[dict]
+    not_taken_up: bool = False
 
     @property
     def ok(self) -> bool:
         return self.verdict == self.case.verdict and not self.missing and not self.unexpected
+
+    @property
+    def outcome(self) -> str:
+        """How the detector gets this case wrong, in one line ("" if it is right): what a
+        known failure records and the gate compares."""
+        parts = []
+        if self.verdict != self.case.verdict:
+            parts.append(f"verdict {self.verdict}, annotated {self.case.verdict}")
+        if self.missing:
+            parts.append("not found: " + ", ".join(sorted(_brief(e.as_dict()) for e in self.missing)))
+        if self.unexpected:
+            parts.append("not annotated: " + ", ".join(sorted(_brief(f) for f in self.unexpected)))
+        return "; ".join(parts)
+
+
+def _brief(change: dict) -> str:
+    phrase = change["b"] if change["b"] is not None else change["a"]
+    return f"{change['dimension']} {change['kind']} {change['effect']} «{phrase}»"
+
+
+@dataclass
+class GateResult:
+    """What the per-case gate says: failures nobody listed, listed ones that fail in
+    another way, listed ones that now pass, and listed ids that are not in the corpus."""
+
+    new: list[CaseResult] = field(default_factory=list)
+    changed: list[tuple[CaseResult, KnownFailure]] = field(default_factory=list)
+    fixed: list[tuple[CaseResult, KnownFailure]] = field(default_factory=list)
+    known: list[tuple[CaseResult, KnownFailure]] = field(default_factory=list)
+    stale: list[KnownFailure] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return not self.new and not self.changed
+
+    def status(self, result: CaseResult) -> str:
+        """pass, fail (not listed), changed (listed, fails otherwise), known, fixed."""
+        if any(r is result for r in self.new):
+            return "fail"
+        if any(r is result for r, _ in self.changed):
+            return "changed"
+        if any(r is result for r, _ in self.fixed):
+            return "fixed"
+        if any(r is result for r, _ in self.known):
+            return "known"
+        return "pass"
+
+
+def gate(results: list[CaseResult], known: dict[str, KnownFailure], *, all_cases: bool = True) -> GateResult:
+    """Compare each case with the list of known failures. ``all_cases`` is False when only
+    part of the corpus ran (one split): then listed ids outside it are not stale."""
+    out = GateResult()
+    ids = set()
+    for r in results:
+        ids.add(r.case.id)
+        listed = known.get(r.case.id)
+        if r.ok:
+            if listed is not None:
+                out.fixed.append((r, listed))
+        elif listed is None:
+            out.new.append(r)
+        elif listed.outcome != r.outcome:
+            out.changed.append((r, listed))
+        else:
+            out.known.append((r, listed))
+    if all_cases:
+        out.stale = [k for k in known.values() if k.id not in ids]
+    return out
+
+
+def known_failures_text(results: list[CaseResult], known: dict[str, KnownFailure]) -> str:
+    """known-failures.txt for the current run: every failing case with how it fails,
+    keeping the notes already written."""
+    lines = [
+        "# Cases the detector gets wrong today: case id | how it fails | why (optional).",
+        "# `wording-diff check` fails when a case not listed here fails, or a listed case fails",
+        "# in another way; it reports listed cases that now pass. Rewrite this file with",
+        "# `wording-diff check corpus/ --update-known-failures` after a deliberate change; the",
+        "# list should only shrink.",
+    ]
+    for r in sorted(results, key=lambda r: (r.case.split, r.case.id)):
+        if r.ok:
+            continue
+        note = known[r.case.id].note if r.case.id in known else ""
+        lines.append(" | ".join(x for x in (r.case.id, r.outcome, note) if x))
+    return "\n".join(lines) + "\n"
 
 
 def score_case(case: Case, comparison) -> CaseResult:
@@ -235,7 +382,7 @@ def score_case(case: Case, comparison) -> CaseResult:
     # Only changes that bear on the claim count against the detector: unchanged
     # qualifiers and neutral replacements are checked only where annotated.
     unexpected = [f for i, f in enumerate(found) if i not in used and f["kind"] != "unchanged" and f["effect"] != "neutral"]
-    return CaseResult(case, comparison.verdict, found, matched, missing, unexpected)
+    return CaseResult(case, comparison.verdict, found, matched, missing, unexpected, getattr(comparison, "not_taken_up", False))
 
 
 def _prf(tp_all: int, tp_changed: int, fp: int, fn: int) -> dict:
@@ -274,13 +421,36 @@ def metrics(results: list[CaseResult]) -> dict:
     }
 
 
-def threshold_failures(corpus: Corpus, m: dict) -> list[str]:
+def metrics_by_split(results: list[CaseResult]) -> dict[str, dict]:
+    splits = sorted({r.case.split for r in results if r.case.split})
+    return {name: metrics([r for r in results if r.case.split == name]) for name in splits}
+
+
+def split_gap(by_split: dict[str, dict]) -> dict[str, float]:
+    """dev minus test, per overall figure: what tuning on dev costs on unseen cases."""
+    if "dev" not in by_split or "test" not in by_split:
+        return {}
+    dev, test = by_split["dev"]["overall"], by_split["test"]["overall"]
+    return {k: round(dev[k] - test[k], 4) for k in THRESHOLD_KEYS}
+
+
+def threshold_failures(corpus: Corpus, m: dict, by_split: dict[str, dict] | None = None, *, whole: bool = True) -> list[str]:
+    """The floors that a run falls below: the top-level ones for a run of the whole
+    corpus, and those of each split (``splits:``) for the splits that ran."""
     out = []
-    for key, floor in corpus.thresholds.items():
+    for key, floor in (corpus.thresholds.items() if whole else ()):
         got = m["overall"][key]
         if got < floor:
             out.append(f"{key} {got:.3f} < {floor:.3f}")
-    for dim, ths in corpus.per_dimension.items():
+    for name, ths in corpus.per_split.items():
+        got_split = (by_split or {}).get(name)
+        if got_split is None:
+            continue
+        for key, floor in ths.items():
+            got = got_split["overall"][key]
+            if got < floor:
+                out.append(f"{name} {key} {got:.3f} < {floor:.3f}")
+    for dim, ths in (corpus.per_dimension.items() if whole else ()):
         got_dim = m["per_dimension"].get(dim)
         for key, floor in ths.items():
             got = got_dim[key] if got_dim and key in got_dim else 0.0

@@ -142,8 +142,7 @@ def _load(path: str, lexicon: str | None):
 def load_pipeline(model: str | None = None, lexicon: str | None = None):
     """The spaCy pipeline with the ``scope_qualifiers`` component last; cached per process."""
     info = resolve_model(model)
-    lexicon = lexicon or os.environ.get("WORDING_DIFF_LEXICON") or None
-    return _load(info.path, lexicon), info
+    return _load(info.path, lexicon or None), info
 
 
 def hash_parts(*parts: str) -> str:

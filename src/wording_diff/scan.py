@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .compare import compare_docs
+from .diff import compare_docs
 from .pipeline import hash_parts, text_key
 from .sources.kamervragen import KVDocument, read_document
 from .sources.text import DEFAULT_MAX_BYTES, InputError, from_string
@@ -165,7 +165,7 @@ def originals_of(naders: list[KVDocument], candidates: Iterable[str], max_bytes:
 def read_manifest(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[PairJob | ScanError]:
     """Explicit pairs: CSV with a header, or JSON Lines; fields ``a``/``b`` (texts) or
     ``a_file``/``b_file`` (paths relative to the manifest), optional ``id``, ``a_label``, ``b_label``."""
-    from .sources.text import read_bytes, decode, read_text
+    from .sources.text import decode, read_bytes, read_text
 
     base = Path(path).parent
     raw = decode(read_bytes(path, max_bytes), path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wording_diff.align import align
+from wording_diff.diff.alignment import align
 
 
 def test_one_to_one_and_unmatched():

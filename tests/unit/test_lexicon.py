@@ -7,7 +7,8 @@ import json
 import pytest
 
 from wording_diff.cli import cli
-from wording_diff.qualifiers.lexicon import BUNDLED_LEXICON, DIMENSIONS, LexiconError, load_lexicon, parse_lexicon
+from wording_diff.qualifiers.lexicon import BUNDLED_LEXICON, LexiconError, load_lexicon, parse_lexicon
+from wording_diff.vocabulary import DIMENSIONS
 
 
 def test_bundled_lexicon_is_valid_and_covers_every_dimension():

@@ -1,7 +1,9 @@
-"""Sentence alignment between two versions of a text.
+"""Alignment: of sentences (when there are no claims to match), and of claims.
 
-A monotone dynamic programme over rapidfuzz similarities that allows one-to-one pairs,
+Sentences: a monotone dynamic programme over rapidfuzz similarities that allows one-to-one pairs,
 sentences without a counterpart, and a sentence split in two or two merged into one.
+Claims: matched by what they are about (predicate and argument lemmas, the lexicon's
+synonyms and opposites, Open Dutch WordNet), many-to-many, across all sentences.
 """
 
 from __future__ import annotations
@@ -84,3 +86,141 @@ def align(a_sents: list[str], b_sents: list[str], threshold: float = MATCH_THRES
         i, j = i - di, j - dj
     out.reverse()
     return out
+
+
+# ----------------------------------------------------------------------- claims
+# How much each kind of evidence counts when two claims are matched: what they say
+# (predicate), what about (arguments and content words), and how alike they read.
+PREDICATE_WEIGHT = 0.4
+CONTENT_WEIGHT = 0.4
+SURFACE_WEIGHT = 0.2
+CLAIM_THRESHOLD = 0.3
+# A B claim matched to an A claim this close to its best match also counts (many-to-many).
+CLAIM_MARGIN = 0.08
+# B's quotes of A are mentions: they match only where nothing B says itself does.
+QUOTE_FACTOR = 0.55
+
+
+@dataclass(frozen=True)
+class ClaimMatch:
+    a: int  # index into the A claims
+    b: int
+    score: float
+    rule: str
+    opposite: bool  # the predicates are opposites (toestaan / verbieden)
+
+
+def _stem_alike(p: str, q: str) -> bool:
+    """The same word in two forms the lemmatizer did not unify ("inzet" / "inzetten")."""
+    if len(p) < 4 or len(q) < 4:
+        return False
+    short, long = sorted((p, q), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 3
+
+
+def _compound_alike(p: str, q: str) -> bool:
+    """One word is a compound that starts or ends with the other ("gezichtsherkenning" /
+    "gezichtsherkenningstechnologie", "organisatie" / "politieorganisatie")."""
+    if len(p) < 6 or len(q) < 6:
+        return False
+    short, long = sorted((p, q), key=len)
+    return long.startswith(short) or long.endswith(short)
+
+
+def predicate_relation(p: str, q: str, lexicon, relations) -> tuple[float, str, bool]:
+    """(similarity, rule, opposite) of two predicate lemmas."""
+    if not p or not q:
+        return 0.0, "claim:no-predicate", False
+    if p == q or _stem_alike(p, q):
+        return 1.0, "claim:same-predicate", False
+    if lexicon.opposite_predicates(p, q):
+        return 0.9, "claim:opposite-predicate", True
+    if lexicon.synonymous_predicates(p, q):
+        return 0.9, "claim:synonym-predicate", False
+    if relations.antonyms(p, q):
+        return 0.8, "claim:wordnet-antonym", True
+    if relations.synonyms(p, q):
+        return 0.8, "claim:wordnet-synonym", False
+    return 0.0, "claim:content", False
+
+
+def _content_overlap(a: tuple[str, ...], b: tuple[str, ...], lexicon, relations) -> float:
+    if not a or not b:
+        return 0.0
+    sa, sb = set(a), set(b)
+    hits = 0.0
+    for x in sa:
+        if x in sb or any(_stem_alike(x, y) for y in sb):
+            hits += 1
+        elif any(_compound_alike(x, y) or lexicon.synonymous_predicates(x, y) or relations.synonyms(x, y) for y in sb):
+            hits += 0.8
+    dice = 2 * hits / (len(sa) + len(sb))
+    cover = hits / min(len(sa), len(sb))
+    return min(1.0, (dice + cover) / 2)
+
+
+def content_overlap(ca, cb, lexicon, relations) -> float:
+    """How far two claims are about the same things (their content and argument lemmas)."""
+    return _content_overlap(ca.lemmas + ca.arguments, cb.lemmas + cb.arguments, lexicon, relations)
+
+
+def claim_score(ca, cb, lexicon, relations) -> tuple[float, str, bool]:
+    pred, rule, opposite = predicate_relation(ca.predicate, cb.predicate, lexicon, relations)
+    if pred == 0.0 and ca.verb and cb.verb:
+        # "X wordt niet gedaan" / "Y vindt wél plaats": both say whether something happens
+        verb, _, _ = predicate_relation(ca.verb, cb.verb, lexicon, relations)
+        if verb > 0:
+            pred, rule = 0.5, "claim:same-kind-of-predicate"
+    content = _content_overlap(ca.lemmas + ca.arguments, cb.lemmas + cb.arguments, lexicon, relations)
+    surface = fuzz.token_set_ratio(_norm(ca.text), _norm(cb.text)) / 100.0
+    score = PREDICATE_WEIGHT * pred + CONTENT_WEIGHT * content + SURFACE_WEIGHT * surface
+    if pred == 0.0 and content > 0:
+        rule = "claim:content"
+    return round(score, 4), rule, opposite
+
+
+def match_claims(a_claims: list, b_claims: list, lexicon, relations, *, threshold: float = CLAIM_THRESHOLD) -> list[ClaimMatch]:
+    """Many-to-many: each A claim with its best B claims, each B claim with its best A
+    claims, where the score clears the threshold. B's quotes count only as a fallback."""
+    scores: dict[tuple[int, int], tuple[float, str, bool]] = {}
+    for i, ca in enumerate(a_claims):
+        for j, cb in enumerate(b_claims):
+            if not ca.predicate or not cb.predicate:
+                continue
+            s, rule, opposite = claim_score(ca, cb, lexicon, relations)
+            if cb.stance == "quoted" and ca.stance != "quoted":
+                s *= QUOTE_FACTOR
+            scores[(i, j)] = (s, rule, opposite)
+    chosen: dict[tuple[int, int], ClaimMatch] = {}
+    for i in range(len(a_claims)):
+        row = [(scores[(i, j)][0], j) for j in range(len(b_claims)) if (i, j) in scores]
+        if not row:
+            continue
+        best = max(row)[0]
+        for s, j in row:
+            if s >= threshold and s >= best - CLAIM_MARGIN:
+                chosen[(i, j)] = ClaimMatch(i, j, s, scores[(i, j)][1], scores[(i, j)][2])
+    for j in range(len(b_claims)):
+        col = [(scores[(i, j)][0], i) for i in range(len(a_claims)) if (i, j) in scores]
+        if not col:
+            continue
+        best = max(col)[0]
+        for s, i in col:
+            if s >= threshold and s >= best - CLAIM_MARGIN and (i, j) not in chosen:
+                # a B claim may take up a second A claim only if that A claim has no
+                # better partner of its own
+                own_best = max((scores[(i, k)][0] for k in range(len(b_claims)) if (i, k) in scores), default=0.0)
+                if s >= own_best - CLAIM_MARGIN:
+                    chosen[(i, j)] = ClaimMatch(i, j, s, scores[(i, j)][1], scores[(i, j)][2])
+    return sorted(chosen.values(), key=lambda m: (m.a, m.b))
+
+
+def best_partner(claim, candidates: list, lexicon, relations) -> tuple[int, float] | None:
+    """The candidate most like ``claim`` (for retractions and restrictions that point at
+    an earlier statement without naming it), whatever its score."""
+    best = None
+    for i, other in enumerate(candidates):
+        s = claim_score(claim, other, lexicon, relations)[0] if claim.predicate and other.predicate else 0.0
+        if best is None or s > best[1]:
+            best = (i, s)
+    return best

@@ -18,13 +18,15 @@ the predicate's modality and its negation).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
+import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .lexicon import Entry, Lexicon, load_lexicon
+from .lexicon import Entry, Lexicon, LexiconError, load_lexicon, parse_lexicon
 
 SPANS_KEY = "scope_qualifiers"
 
@@ -32,14 +34,9 @@ SPANS_KEY = "scope_qualifiers"
 _PHRASE_STOP = {",", ";", ":", ".", "?", "!", "(", ")", "«", "»", "“", "”", '"', "–", "—"}
 _NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"}
 _NP_INNER = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X", "SYM", "ADV", "PRON"}
-_NP_PREPS = {"van", "voor", "in", "op", "met", "bij", "uit", "over", "tegen", "tot", "naar", "onder"}
 # Dependents that belong to a noun phrase's core (not clauses or further PPs).
 _CORE_DEPS = {"det", "amod", "compound", "compound:prt", "flat", "flat:name", "nummod", "fixed", "nmod:poss", "case"}
-_SUBJECT_PRONOUNS = {"ik", "wij", "we", "u"}
-_PLACE_PREPS_FOR_NAMES = {"in", "binnen", "buiten", "uit", "te"}
-_MODALS = {"willen", "kunnen", "moeten", "mogen", "zullen", "gaan", "blijven"}
 _NOT_PREDICATE = {"punct", "advmod", "mark", "case", "det", "fixed", "cc", "aux", "aux:pass", "cop", "compound:prt", "amod"}
-_INTERROGATIVE = {"welke", "welk", "hoeveel", "wie", "wat", "wiens", "hoe"}
 _FRAME_KEEPS = {"hedge", "condition", "polarity"}
 _SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj"}
 _MAX_PHRASE = 12
@@ -48,19 +45,33 @@ _MAX_CLAUSE = 30
 
 @Language.factory(
     "scope_qualifiers",
+    assigns=["doc.spans"],
+    requires=["token.pos", "token.lemma", "token.dep", "token.head", "token.is_sent_start"],
     default_config={"lexicon": None, "spans_key": SPANS_KEY},
 )
 def make_scope_qualifiers(nlp: Language, name: str, lexicon: str | None, spans_key: str):
+    """The scope-qualifier marker. ``lexicon``: a user lexicon file merged into the bundled
+    one (read once, when the component is made; ``nlp.to_disk`` saves the merged rules)."""
     return ScopeQualifiers(nlp, name, lexicon=lexicon, spans_key=spans_key)
 
 
 class ScopeQualifiers:
-    """Marks the phrases that restrict what a Dutch statement claims."""
+    """Marks the phrases that restrict what a Dutch statement claims.
+
+    Like spaCy's own rulers, its rules are data: the merged lexicon travels with the
+    pipeline (``to_disk``/``from_disk``, ``to_bytes``/``from_bytes``) and can be replaced
+    through ``initialize(lexicon=…)`` (a file path or the lexicon data itself).
+    """
 
     def __init__(self, nlp: Language, name: str = "scope_qualifiers", *, lexicon: str | None = None, spans_key: str = SPANS_KEY):
         self.name = name
         self.spans_key = spans_key
-        self.lexicon: Lexicon = load_lexicon(lexicon)
+        self.nlp = nlp
+        self._set_lexicon(load_lexicon(lexicon))
+
+    def _set_lexicon(self, lexicon: Lexicon) -> None:
+        nlp = self.nlp
+        self.lexicon = lexicon
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
         self._entries: dict[str, Entry] = {}
@@ -74,7 +85,7 @@ class ScopeQualifiers:
             try:
                 self.matcher.add(entry.id, [list(entry.pattern)])
             except Exception as exc:  # spaCy raises several types for bad patterns
-                raise ValueError(f"{self.lexicon.path}: pattern {entry.id!r} is not a valid spaCy Matcher pattern: {exc}") from None
+                raise LexiconError(f"{self.lexicon.path}: pattern {entry.id!r} is not a valid spaCy Matcher pattern: {exc}") from None
         self._ignore = Entry(id="ignore", dimension="polarity", value="ignore")
         self._entries["ignore"] = self._ignore
         if self.lexicon.ignore:
@@ -84,6 +95,42 @@ class ScopeQualifiers:
             for entry in self.lexicon.phrases
             for prefix in entry.prefix_of_compound
         ]
+        words = self.lexicon.words
+        self._interrogative = words("interrogatives")
+        self._subject_pronouns = words("speaker_pronouns")
+        self._place_preps_for_names = words("place_preps_for_names")
+        self._modals = words("modal_verbs")
+
+    # ------------------------------------------------------------------ rules as data
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: str | dict | None = None) -> None:
+        """Replace the rules: ``lexicon`` is a user lexicon file (merged into the bundled
+        one) or complete lexicon data (a dict, as saved by ``to_disk``)."""
+        if isinstance(lexicon, dict):
+            self._set_lexicon(parse_lexicon(lexicon, "initialize(lexicon=…)"))
+        else:
+            self._set_lexicon(load_lexicon(lexicon))
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.json_dumps({"spans_key": self.spans_key, "lexicon": self.lexicon.data}).encode("utf8")
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> ScopeQualifiers:
+        cfg = srsly.json_loads(data)
+        self.spans_key = cfg.get("spans_key", self.spans_key)
+        self._set_lexicon(parse_lexicon(cfg["lexicon"], "scope_qualifiers (saved)"))
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lexicon.json", self.lexicon.data)
+        srsly.write_json(path / "cfg", {"spans_key": self.spans_key})
+
+    def from_disk(self, path, *, exclude=tuple()) -> ScopeQualifiers:
+        path = Path(path)
+        cfg = srsly.read_json(path / "cfg") if (path / "cfg").exists() else {}
+        self.spans_key = cfg.get("spans_key", self.spans_key)
+        self._set_lexicon(parse_lexicon(srsly.read_json(path / "lexicon.json"), str(path / "lexicon.json")))
+        return self
 
     # ------------------------------------------------------------------ public
     def __call__(self, doc: Doc) -> Doc:
@@ -147,7 +194,7 @@ class ScopeQualifiers:
     def _extend(self, doc: Doc, start: int, end: int, entry: Entry, parsed: bool) -> tuple[int, int]:
         sent_end = doc[start].sent.end if parsed or doc.has_annotation("SENT_START") else len(doc)
         if entry.extend == "phrase":
-            return start, _extend_phrase(doc, end, sent_end)
+            return start, _extend_phrase(doc, end, sent_end, self.lexicon.words("np_preps"))
         if entry.extend == "clause":
             return start, _extend_clause(doc, start, end, sent_end, parsed)
         if entry.extend == "noun":
@@ -199,7 +246,7 @@ class ScopeQualifiers:
                 continue
             if entry is not None:
                 add(start, end, entry.dimension, entry.value, f"dep:pp:{entry.id}")
-            elif token.pos_ == "PROPN" and prep in _PLACE_PREPS_FOR_NAMES and not any(c.dep_ == "det" for c in token.children):
+            elif token.pos_ == "PROPN" and prep in self._place_preps_for_names and not any(c.dep_ == "det" for c in token.children):
                 # A bare name after "in/binnen/buiten/uit/te" is a place ("in Amsterdam");
                 # with an article it is usually a document or body ("in het Nieuwsuur-item").
                 add(start, end, "place", "named-place", "dep:pp:place.named")
@@ -207,9 +254,9 @@ class ScopeQualifiers:
         for pred in self._main_predicates(doc, hedged, frame):
             subject = next((c for c in pred.children if c.dep_ == "nsubj"), None)
             # "welke bedrijven", "hoeveel partijen": a question's unknown, not a restriction
-            if subject is not None and not any(c.lower_ in _INTERROGATIVE for c in subject.children):
+            if subject is not None and not any(c.lower_ in self._interrogative for c in subject.children):
                 entry = lex.head_entry(subject.lemma_, "subject")
-                if entry is None and subject.lower_ in _SUBJECT_PRONOUNS:
+                if entry is None and subject.lower_ in self._subject_pronouns:
                     entry = lex.head_entry(subject.lower_, "subject")
                 if entry is not None:
                     s, e = _np_span(subject, skip=lex.negations)
@@ -229,7 +276,7 @@ class ScopeQualifiers:
             candidates = [sent.root, *(c for c in sent.root.children if c.dep_ == "conj" and _is_predicate(c))]
             for pred in candidates:
                 for _ in range(4):
-                    if pred.lemma_.lower() in _MODALS:
+                    if pred.lemma_.lower() in self._modals:
                         inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
                         if inner is not None:
                             pred = inner
@@ -344,7 +391,7 @@ def _is_stop(token: Token) -> bool:
     return token.text in _PHRASE_STOP or token.is_punct and token.text not in ("-", "/", "'")
 
 
-def _extend_phrase(doc: Doc, end: int, sent_end: int) -> int:
+def _extend_phrase(doc: Doc, end: int, sent_end: int, np_preps: frozenset[str]) -> int:
     """Grow a prepositional or nominal complement to the right, up to punctuation or a verb."""
     i = end
     while i < min(sent_end, end + _MAX_PHRASE):
@@ -355,7 +402,7 @@ def _extend_phrase(doc: Doc, end: int, sent_end: int) -> int:
             nxt = doc[i + 1] if i + 1 < sent_end else None
             if i == end or nxt is None or nxt.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
                 break
-        elif tok.pos_ == "ADP" and tok.lower_ not in _NP_PREPS and i > end:
+        elif tok.pos_ == "ADP" and tok.lower_ not in np_preps and i > end:
             break
         elif tok.pos_ not in _NP_INNER and tok.pos_ not in ("ADP", "CCONJ"):
             break

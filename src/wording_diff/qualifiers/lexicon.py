@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DIMENSIONS = (
-    "time",
-    "place",
-    "actor",
-    "object",
-    "modality",
-    "hedge",
-    "definition",
-    "quantity",
-    "condition",
-    "polarity",
-)
+from ..vocabulary import DIMENSIONS, EFFECTS
+
 EXTENSIONS = (None, "phrase", "clause", "noun")
-EFFECTS = ("narrows", "broadens", "neutral", "reverses", "unclear")
 
 BUNDLED_LEXICON = Path(__file__).with_name("lexicon.json")
 
@@ -70,15 +58,48 @@ class Lexicon:
     synonyms: list[list[str]] = field(default_factory=list)
     strip_suffixes: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # Named word lists the claim rules read ("articles", "light_verbs", "retraction_words",
+    # …); each is documented in the lexicon file itself and in docs/lexicon.md.
+    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Predicates that say the same ("gebruiken", "inzetten", "toepassen") or the opposite
+    # ("toestaan" / "verbieden"): for matching claims and finding turn-arounds.
+    predicate_synonyms: list[frozenset[str]] = field(default_factory=list)
+    opposites: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Multi-word predicates read as one ("toestemming geven" → "toestaan").
+    predicate_phrases: dict[str, str] = field(default_factory=dict)
+    # Per dimension, chains of values from the one that says more to the one that says
+    # less ("exclusive" → "non-exclusive", "absolute" → "in-principle").
+    value_orderings: dict[str, list[list[str]]] = field(default_factory=dict)
+    # Which relations of the shipped Open Dutch WordNet data the comparison consults.
+    lexical_use: tuple[str, ...] = ("synonyms", "antonyms", "hypernyms")
     by_id: dict[str, Entry] = field(default_factory=dict)
     # A hash of the (merged) lexicon data: caches key on what the lexicon says, not on
     # its file name, so editing a user lexicon invalidates what was found with it.
     fingerprint: str = ""
+    # The merged data itself, so that a pipeline saved with the component keeps its rules.
+    data: dict = field(default_factory=dict, repr=False)
     _head_cache: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for entry in (*self.phrases, *self.patterns, *self.heads):
             self.by_id[entry.id] = entry
+
+    def words(self, name: str) -> frozenset[str]:
+        """A named word list of the lexicon's ``words`` section (empty if unknown)."""
+        return self.word_lists.get(name, frozenset())
+
+    def synonymous_predicates(self, p: str, q: str) -> bool:
+        return p == q or any(p in group and q in group for group in self.predicate_synonyms)
+
+    def opposite_predicates(self, p: str, q: str) -> bool:
+        return q in self.opposites.get(p, ())
+
+    def value_order(self, dimension: str, a: str, b: str) -> int | None:
+        """-1 if value ``a`` says more than ``b`` in a chain of the dimension, 1 if less."""
+        for chain in self.value_orderings.get(dimension, []):
+            if a in chain and b in chain and a != b:
+                return -1 if chain.index(a) < chain.index(b) else 1
+        return None
 
     def entry_for_rule(self, rule: str) -> Entry | None:
         """Rule ids look like ``lex:time.present`` or ``dep:pp:place.country``."""
@@ -204,8 +225,39 @@ def parse_lexicon(data: dict, where: str) -> Lexicon:
         for k, v in data.get("orderings", {}).items()
         if k in DIMENSIONS
     }
+    words = {}
+    for name, value in data.get("words", {}).items():
+        if name == "about":
+            continue
+        terms = value.get("terms") if isinstance(value, dict) else value
+        if not isinstance(terms, list):
+            raise LexiconError(f"{where}: words.{name} must be a list of terms or an object with 'terms'")
+        words[name] = frozenset(str(t).lower() for t in terms)
+    predicates = data.get("predicates", {})
+    opposites: dict[str, set[str]] = {}
+    for pair in predicates.get("opposites", []):
+        if not isinstance(pair, list) or len(pair) < 2:
+            raise LexiconError(f"{where}: predicates.opposites holds pairs of lemmas, got {pair!r}")
+        first, *others = [str(x).lower() for x in pair]
+        for other in others:
+            opposites.setdefault(first, set()).add(other)
+            opposites.setdefault(other, set()).add(first)
+    use = data.get("lexical_data", {}).get("use", ["synonyms", "antonyms", "hypernyms"])
+    if not isinstance(use, list) or any(u not in ("synonyms", "antonyms", "hypernyms") for u in use):
+        raise LexiconError(f"{where}: lexical_data.use must list any of synonyms, antonyms, hypernyms")
     return Lexicon(
         path=where,
+        data=data,
+        lexical_use=tuple(use),
+        word_lists=words,
+        predicate_synonyms=[frozenset(str(x).lower() for x in g) for g in predicates.get("synonyms", [])],
+        opposites={k: frozenset(v) for k, v in opposites.items()},
+        predicate_phrases={str(k).lower(): str(v).lower() for k, v in predicates.get("phrases", {}).items() if k != "about"},
+        value_orderings={
+            k: [[str(x).lower() for x in chain] for chain in v]
+            for k, v in data.get("value_orderings", {}).items()
+            if k in DIMENSIONS
+        },
         fingerprint=hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf8")).hexdigest(),
         phrases=phrases,
         patterns=patterns,
@@ -248,6 +300,27 @@ def merge(base: dict, extra: dict) -> dict:
     ignore = extra.get("ignore", {}).get("terms", [])
     if isinstance(ignore, list):
         merged.setdefault("ignore", {}).setdefault("terms", []).extend(ignore)
+    for name, value in extra.get("words", {}).items():
+        if name == "about":
+            continue
+        terms = value.get("terms", []) if isinstance(value, dict) else value
+        if isinstance(terms, list):
+            target = merged.setdefault("words", {}).setdefault(name, {"terms": []})
+            if isinstance(target, list):
+                target = merged["words"][name] = {"terms": target}
+            target["terms"] = list(dict.fromkeys(target.get("terms", []) + terms))
+    for key in ("synonyms", "opposites"):
+        items = extra.get("predicates", {}).get(key, [])
+        if isinstance(items, list):
+            merged.setdefault("predicates", {}).setdefault(key, []).extend(items)
+    phrases = extra.get("predicates", {}).get("phrases", {})
+    if isinstance(phrases, dict):
+        merged.setdefault("predicates", {}).setdefault("phrases", {}).update(phrases)
+    for dim, chains in extra.get("value_orderings", {}).items():
+        if isinstance(chains, list):
+            merged.setdefault("value_orderings", {}).setdefault(dim, []).extend(chains)
+    if isinstance(extra.get("lexical_data"), dict) and "use" in extra["lexical_data"]:
+        merged.setdefault("lexical_data", {})["use"] = extra["lexical_data"]["use"]
     groups = extra.get("synonyms", {}).get("groups", [])
     if isinstance(groups, list):
         merged.setdefault("synonyms", {}).setdefault("groups", []).extend(groups)
@@ -268,13 +341,18 @@ def _read_json(path: Path) -> dict:
         raise LexiconError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
 
 
-@lru_cache(maxsize=8)
-def load_lexicon(extra_path: str | None = None) -> Lexicon:
-    """The bundled lexicon, extended by ``extra_path`` or $WORDING_DIFF_LEXICON if given."""
-    extra_path = extra_path or os.environ.get("WORDING_DIFF_LEXICON") or None
+def lexicon_data(extra_path: str | None = None) -> tuple[dict, str]:
+    """The bundled lexicon's data merged with the user lexicon at ``extra_path``, and where
+    it came from (for messages)."""
     data = _read_json(BUNDLED_LEXICON)
     where = str(BUNDLED_LEXICON)
     if extra_path:
         data = merge(data, _read_json(Path(extra_path)))
         where = str(extra_path)
-    return parse_lexicon(data, where)
+    return data, where
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_path: str | None = None) -> Lexicon:
+    """The bundled lexicon, extended by the user lexicon at ``extra_path`` if given."""
+    return parse_lexicon(*lexicon_data(extra_path))

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
-from ..compare import Change, PairResult, Texts
-from ..qualifiers.lexicon import DIMENSIONS
+from ..diff import Change, PairResult, Texts
+from ..vocabulary import DIMENSIONS
 
 FORMATS = ("terminal", "json", "text", "markdown", "html")
 COMPARE_SCHEMA = "wording-diff.compare/1"
@@ -46,6 +46,11 @@ def compare_json(result) -> dict:
         "score": c.score,
         "lang": c.lang,
         "pairs": [p.as_dict() for p in c.pairs],
+        # extra keys (allowed by the schema): the claims read from each side, and how the
+        # claims of A and B were paired; every change names its claim pair
+        "claims": c.claims_as_dict(),
+        "claim_pairs": [cp.as_dict() for cp in c.claim_pairs],
+        "not_taken_up": c.not_taken_up,
     }
 
 
@@ -88,6 +93,55 @@ def no_longer_ruled_out(changes: list[Change]) -> list[str]:
             seen.add(c.no_longer_ruled_out)
             out.append(c.no_longer_ruled_out)
     return out
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def claim_label(claim, t: dict, limit: int = 90) -> str:
+    """"A1 «…» (ontkennend, vraag)": a claim as a reader sees it in a table."""
+    if claim is None:
+        return "—"
+    T = t["claims"]
+    tags = [T["polarities"][claim.polarity]]
+    if T["stances"].get(claim.stance):
+        tags.append(T["stances"][claim.stance])
+    if claim.attribution:
+        tags.append(claim.attribution)
+    return f"{claim.id.upper()} «{_short(claim.text, limit)}» ({', '.join(tags)})"
+
+
+def claim_rows(comparison, t: dict, limit: int = 90) -> list[dict]:
+    """One row per claim pair, in order: what A claims, what B makes of it, how they relate,
+    the pair's verdict; then the plain-language notes (B quotes A; B takes up no question)."""
+    rows = []
+    for cp in comparison.claim_pairs:
+        if cp.a is None and cp.b is not None and cp.b.embedded:
+            continue
+        rows.append(
+            {
+                "id": cp.id,
+                "a": claim_label(cp.a, t, limit),
+                "b": claim_label(cp.b, t, limit),
+                "relation": t["claims"]["relations"][cp.relation],
+                "verdict": t["labels"]["verdicts"][cp.verdict],
+                "rule": cp.rule,
+            }
+        )
+    return rows
+
+
+def claim_notes(comparison, t: dict) -> list[str]:
+    T = t["claims"]
+    notes = []
+    if comparison.not_taken_up:
+        notes.append(T["not_taken_up"])
+    for claim in comparison.b_claims:
+        if claim.stance == "quoted":
+            notes.append(T["quoted_note"].format(x=_short(claim.text, 70)))
+    return notes
 
 
 def labels(lang: str) -> tuple[dict, Texts]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..qualifiers.lexicon import DIMENSIONS
-from . import COLOURS, interesting_pairs, labels, no_longer_ruled_out, segments
+from ..vocabulary import DIMENSIONS
+from . import COLOURS, claim_notes, claim_rows, interesting_pairs, labels, no_longer_ruled_out, segments
 
 _CSS = """
 body{font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}
@@ -70,6 +70,17 @@ def compare_html(result) -> str:
         f"{escape(L['score'])} {c.score:+.2f} · model {escape(result.model.name)} {escape(result.model.version)}</p>",
         _legend(t),
     ]
+    rows = claim_rows(c, t)
+    if rows:
+        T = t["claims"]
+        H = T["headers"]
+        head = "".join(f"<th>{escape(h)}</th>" for h in ("", H["a"], H["b"], H["relation"], H["verdict"]))
+        body = "".join(
+            f"<tr><td>{escape(r['id'])}</td><td>{escape(r['a'])}</td><td>{escape(r['b'])}</td><td>{escape(r['relation'])}</td><td>{escape(r['verdict'])}</td></tr>"
+            for r in rows
+        )
+        parts.append(f"<h2>{escape(T['title'])}</h2><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+        parts += [f'<p class="note">{escape(note)}</p>' for note in claim_notes(c, t)]
     for p in interesting_pairs(c.pairs):
         parts.append(f"<h2>{escape(L['pair'])} A{p.a.indices[0] + 1} ↔ B{p.b.indices[0] + 1}: {escape(L['verdicts'][p.verdict])}</h2>")
         parts.append(f"<blockquote><b>A</b> {_marked(p.a.text, p.a.qualifiers, dims)}</blockquote>")

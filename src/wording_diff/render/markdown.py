@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import interesting_pairs, labels, no_longer_ruled_out
+from . import claim_notes, claim_rows, interesting_pairs, labels, no_longer_ruled_out
 
 
 def _cell(text: str | None) -> str:
@@ -37,6 +37,13 @@ def compare_markdown(result) -> str:
         f"**{L['verdict']}: {L['verdicts'][c.verdict]}** ({L['score']} {c.score:+.2f}) · model {result.model.name} {result.model.version}",
         "",
     ]
+    rows = claim_rows(c, t)
+    if rows:
+        T = t["claims"]
+        H = T["headers"]
+        lines += [f"## {T['title']}", "", f"| | {H['a']} | {H['b']} | {H['relation']} | {H['verdict']} |", "|---|---|---|---|---|"]
+        lines += [f"| {r['id']} | {_cell(r['a'])} | {_cell(r['b'])} | {_cell(r['relation'])} | {_cell(r['verdict'])} |" for r in rows]
+        lines += [""] + [f"> {note}" for note in claim_notes(c, t)] + [""]
     for p in interesting_pairs(c.pairs):
         lines += [
             f"## {L['pair']} A{p.a.indices[0] + 1} ↔ B{p.b.indices[0] + 1} — {L['verdicts'][p.verdict]} ({L['similarity']} {p.similarity:.2f})",

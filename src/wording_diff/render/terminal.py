@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..qualifiers.lexicon import DIMENSIONS
-from . import COLOURS, interesting_pairs, labels, no_longer_ruled_out, segments
+from ..vocabulary import DIMENSIONS
+from . import COLOURS, claim_notes, claim_rows, interesting_pairs, labels, no_longer_ruled_out, segments
 
 _VERDICT_STYLE = {"narrowed": "bold yellow", "broadened": "bold cyan", "mixed": "bold magenta", "unchanged": "bold green", "reversed": "bold red"}
 
@@ -79,8 +79,21 @@ def compare_terminal(result, *, color: bool, width: int | None) -> str:
     head.append(f"  ({L['score']} {c.score:+.2f})")
     console.print(head)
     console.print(Text(f"model: {result.model.name} {result.model.version}", style="dim" if color else ""))
+    rows = claim_rows(c, t)
+    if rows:
+        T = t["claims"]
+        console.print()
+        console.print(Text(T["title"] + ":", style="bold" if color else ""))
+        table = Table(box=box.SIMPLE if color else box.ASCII, show_lines=False, expand=False)
+        for col in ("", T["headers"]["a"], T["headers"]["b"], T["headers"]["relation"], T["headers"]["verdict"]):
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(row["id"], row["a"], row["b"], row["relation"], row["verdict"])
+        console.print(table)
+        for note in claim_notes(c, t):
+            console.print(Text(f"  ! {note}"))
     shown = interesting_pairs(c.pairs) or [p for p in c.pairs if p.matched][:3]
-    for n, p in enumerate(shown, 1):
+    for p in shown:
         console.print()
         title = Text(f"{L['pair']} A{p.a.indices[0] + 1}↔B{p.b.indices[0] + 1}  ({L['similarity']} {p.similarity:.2f}): ")
         title.append(L["verdicts"][p.verdict], style=_VERDICT_STYLE[p.verdict] if color else "")

@@ -1,0 +1,768 @@
+"""Claims: one proposition per clause, read from the parse and the qualifier spans.
+
+A claim has a **predicate** (the word that carries it, with light verbs, copulas and
+existential "er is sprake van" resolved), a **polarity** decided once for the whole
+claim, its **slots** (the qualifiers of its clause, and the hedges, conditions and
+modality of a clause that frames it), a **stance** (asserted, asked, quoted, reported,
+retracted, restricted) and, where the text names one, an **attribution**.
+
+Frames are clauses that do not make a claim of their own but pass one on: "Klopt het
+dat X?" asks X; "Het is niet de bedoeling dat X" is X as an intention, negated; "Ik kan
+niet uitsluiten dat X" is X with a hedge; "Ik ontken dat X" denies X; "Ik heb de Kamer
+eerder gemeld dat X" reports X. Every word list used here is lexicon data
+(``words`` and ``modality`` in lexicon.json, see docs/lexicon.md).
+
+Nothing here parses; a doc without a dependency parse has no claims, and the
+comparison then falls back to comparing aligned sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..qualifiers.lexicon import Lexicon
+from .model import Claim, Qualifier
+from .parsed import ParsedText
+
+# Dependency relations that start a clause of their own.
+_CLAUSE_DEPS = {"ROOT", "ccomp", "csubj", "csubj:pass", "advcl", "acl", "acl:relcl", "xcomp", "parataxis", "conj"}
+_COMPLEMENT_DEPS = ("ccomp", "csubj", "csubj:pass", "xcomp")
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl", "expl:pv"}
+_CORE_DEPS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent"}
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "X"}
+_VERBAL = {"VERB", "AUX"}
+# Quotation marks: opening → closing.
+_QUOTES = {"«": "»", "“": "”", "„": "”", '"': '"', "‘": "’", "‹": "›"}
+# A quote that covers this share of a sentence's words is the sentence itself (a news
+# report that prints the minister's words), not a mention inside another claim.
+_WHOLE_QUOTE = 0.7
+_MAX_FRAMES = 5
+# Modality values that a frame passes on to the claim it governs.
+_FRAME_DIMENSIONS = {"hedge", "condition", "modality"}
+
+
+@dataclass
+class _Frame:
+    """What the clauses above a claim pass on to it."""
+
+    tokens: set[int] = field(default_factory=set)
+    report_tokens: set[int] = field(default_factory=set)  # who said it, when: not the claim's
+    flips: int = 0  # negations passed on ("Het klopt niet dat X" → not X)
+    flip_words: list = field(default_factory=list)
+    hedged: bool = False
+    stance: str | None = None
+    stance_rule: str = ""
+    attribution: str | None = None
+    intention: bool = False
+
+
+def quote_regions(sent) -> list[tuple[int, int]]:
+    """Token ranges [start, end) inside matching quotation marks, within one sentence."""
+    out = []
+    tokens = list(sent)
+    i = 0
+    while i < len(tokens):
+        opener = tokens[i].text
+        closer = _QUOTES.get(opener)
+        if closer is None:
+            i += 1
+            continue
+        j = next((k for k in range(i + 1, len(tokens)) if tokens[k].text == closer or (closer == "”" and tokens[k].text == "“" and opener == "„")), None)
+        if j is None:
+            i += 1
+            continue
+        if j > i + 1:
+            out.append((tokens[i + 1].i, tokens[j].i))
+        i = j + 1
+    return out
+
+
+def _is_question(sent) -> bool:
+    for tok in reversed(sent):
+        if tok.is_space or tok.text in ("»", "”", '"', "’", ")"):
+            continue
+        return tok.text.endswith("?")
+    return False
+
+
+def clause_head(token):
+    """The head of the clause a token belongs to: the first ancestor-or-self that starts a
+    clause (or the root)."""
+    for _ in range(40):
+        if token.dep_ in _CLAUSE_DEPS or token.head.i == token.i:
+            if token.dep_ == "conj" and not _is_predicate(token):
+                token = token.head
+                continue
+            return token
+        token = token.head
+    return token
+
+
+def _is_predicate(token) -> bool:
+    """A verb, or any word the parse gives the dependents of a clause."""
+    return token.pos_ in _VERBAL or any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "cop") for c in token.children)
+
+
+class ClaimReader:
+    """Reads the claims of one parsed text. One reader per lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        w = lexicon.words
+        self.modals = w("modal_verbs")
+        self.frame_verbs = w("frame_verbs") | lexicon.reporting_verbs
+        self.report_verbs = w("report_verbs")
+        self.negating = w("negating_verbs")
+        self.hedge_verbs = w("hedge_verbs")
+        self.intention = lexicon.modality_words.get("intention", frozenset())
+        self.permission = lexicon.modality_words.get("permission", frozenset())
+        self.light_verbs = w("light_verbs")
+        self.light_nouns = w("light_nouns")
+        self.copulas = w("copulas")
+        self.existential = w("existential_verbs")
+        self.speaker = w("speaker_pronouns")
+        self.retraction = w("retraction_words")
+        self.retraction_negated = w("retraction_if_negated")
+        self.statement_nouns = w("statement_nouns")
+        self.restriction = w("restriction_verbs")
+        self.interrogatives = w("interrogatives")
+        self.answer_no = w("answer_no")
+        self.answer_yes = w("answer_yes")
+        self.self_negating = lexicon.negation_lemmas
+        self.articles = w("articles")
+        self.about_verbs = w("about_verbs")
+        self.comparison = w("comparison_markers")
+        self.particles = w("verb_particles")
+        self.fact_nouns = w("fact_nouns")
+        self.all_frame_words = self.frame_verbs | self.report_verbs | self.negating | self.hedge_verbs | self.restriction | self.light_nouns
+        self.pointing = w("pointing_adverbs")
+        # Words that never tell two claims apart: frames, light verbs, copulas, modals.
+        self.non_content = (
+            self.frame_verbs | self.report_verbs | self.light_verbs | self.copulas | self.modals | self.light_nouns | self.articles | self.interrogatives | self.speaker | {"zijn", "worden", "hebben", "er"}
+        )
+
+    # ------------------------------------------------------------------ public
+    def read(self, parsed: ParsedText, side: str) -> list[Claim]:
+        doc = parsed.doc
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return []
+        claims: list[Claim] = []
+        for index, sent in enumerate(parsed.sents):
+            claims.extend(self._sentence_claims(parsed, index, sent, side, len(claims)))
+        return claims
+
+    # ------------------------------------------------------------------ per sentence
+    def _sentence_claims(self, parsed: ParsedText, index: int, sent, side: str, numbered: int) -> list[Claim]:
+        spans = parsed.spans_in(sent)
+        quotes = quote_regions(sent)
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words:
+            return []
+        whole_quote = None
+        for qs, qe in quotes:
+            inside = sum(1 for t in words if qs <= t.i < qe)
+            if inside >= _WHOLE_QUOTE * len(words):
+                whole_quote = (qs, qe)
+        question = _is_question(sent)
+        negators = {sp.start: (sp, q) for sp, q in spans if q.dimension == "polarity" and q.value == "negative"}
+        affirmers = {sp.start: (sp, q) for sp, q in spans if q.dimension == "polarity" and q.value == "affirmative"}
+        hedged = {i for sp, q in spans if q.dimension == "hedge" for i in range(sp.start, sp.end)}
+        # hedges that deny ("op navraag is niet gebleken dat X": X not found)
+        denying = {i for sp, q in spans if q.dimension == "hedge" and getattr(self.lex.entry_for_rule(q.rule), "negates", False) for i in range(sp.start, sp.end)}
+        out: list[Claim] = []
+        answer = self._answer_particle(sent)
+        taken: set[int] = set()
+        reported_by: set[int] = set()
+        tops = [(top, False) for top in self._clause_tops(sent)]
+        tops += [(t, True) for t in self._embedded_clauses(sent, {t.i for t, _ in tops})]
+        for top, embedded in tops:
+            if top.i in taken:
+                continue
+            frame = _Frame()
+            if question and (top.i == sent.root.i or embedded):
+                frame.stance, frame.stance_rule = "asked", "claim:question"
+            pred = self._through_frames(top, frame, negators, quotes, hedged, denying)
+            reported_by |= frame.report_tokens
+            if pred is None or pred.i in taken:
+                continue
+            taken.update(frame.tokens & {t.i for t in sent if _is_predicate(t)})
+            taken.add(pred.i)
+            own = self._own_tokens(pred, sent, frame)
+            claim = self._claim(parsed, sent, index, side, numbered + len(out), pred, own, frame, spans, negators, affirmers, quotes, whole_quote)
+            if claim is not None:
+                claim.embedded = embedded
+                out.append(claim)
+        self._place_leftovers(out, spans, self._compared_tokens(sent) | reported_by)
+        self._inherit(out)
+        if answer is not None and not out:
+            # "Nee." on its own: the answer denies the question's claim. It has no
+            # predicate of its own; pairing gives it the question's.
+            out.append(self._answer_claim(sent, index, side, numbered, answer))
+        elif answer is not None:
+            # "Nee, …" / "Ja, …": the particle answers the question even where the rest
+            # restates it.
+            out.insert(0, self._answer_claim(sent, index, side, numbered, answer))
+            for n, c in enumerate(out):
+                c.id = f"{side}{numbered + n + 1}"
+        return out
+
+    @staticmethod
+    def _inherit(claims: list[Claim]) -> None:
+        """A clause inside a claim is said under that claim's hedges and conditions ("Ik
+        verwacht met de maatregel … voldoende vaccins beschikbaar te houden")."""
+        for inner in claims:
+            if not inner.embedded:
+                continue
+            for host in claims:
+                if host is inner or host.embedded or not (host.start_char <= inner.start_char and inner.end_char <= host.end_char):
+                    continue
+                have = {(q.start_char, q.end_char) for q in inner.qualifiers}
+                for q in host.qualifiers:
+                    if q.dimension in ("hedge", "condition") and (q.start_char, q.end_char) not in have and not (inner.start_char <= q.start_char < inner.end_char):
+                        inner.qualifiers.append(q)
+                inner.qualifiers.sort(key=lambda q: (q.start_char, q.end_char))
+
+    @staticmethod
+    def _place_leftovers(claims: list[Claim], spans, compared: set[int]) -> None:
+        """A qualifier the parse hangs outside every clause still belongs to the sentence's
+        claim: give it to the first claim of the sentence that speaks for itself."""
+        host = next((c for c in claims if not c.embedded and c.stance not in ("quoted", "retracted") and c.reference is None), None)
+        if host is None:
+            return
+        placed = {(q.start_char, q.end_char, q.dimension) for c in claims for q in c.qualifiers}
+        for span, q in spans:
+            if q.dimension == "polarity" or span.start in compared or (q.start_char, q.end_char, q.dimension) in placed:
+                continue
+            if host.start_char <= q.start_char and q.end_char <= host.end_char or not any(
+                c.start_char <= q.start_char and q.end_char <= c.end_char for c in claims
+            ):
+                host.qualifiers.append(q)
+        host.qualifiers.sort(key=lambda q: (q.start_char, q.end_char))
+
+    def _answer_particle(self, sent):
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        if first is None:
+            return None
+        nxt = first.nbor(1) if first.i + 1 < len(first.doc) else None
+        if nxt is not None and not (nxt.is_punct or nxt.is_space or nxt.i >= sent.end):
+            return None  # "Nee" must stand apart: "Nee, …", "Nee."
+        low = first.lower_
+        if low in self.answer_no:
+            return first, "negative"
+        if low in self.answer_yes:
+            return first, "positive"
+        return None
+
+    def _answer_claim(self, sent, index: int, side: str, numbered: int, answer) -> Claim:
+        tok, polarity = answer
+        particle = self._phrase_qualifier(tok, tok, sent, "answer-" + ("no" if polarity == "negative" else "yes"), "claim:answer-particle")
+        return Claim(
+            id=f"{side}{numbered + 1}",
+            side=side,
+            sentence=index,
+            predicate="",
+            predicate_text=tok.text,
+            polarity=polarity,
+            polarity_rule="claim:answer-particle",
+            stance="asserted",
+            stance_rule="claim:answer-particle",
+            text=tok.text,
+            start_char=tok.idx - sent.start_char,
+            end_char=tok.idx + len(tok.text) - sent.start_char,
+            polarity_words=(tok.text,) if polarity == "negative" else (),
+            polarity_qualifiers=[particle] if polarity == "negative" else [],
+            reference="answer",
+            predicate_start=particle.start_char,
+            predicate_end=particle.end_char,
+        )
+
+    def _clause_tops(self, sent) -> list:
+        """The root and its coordinated predicates ("… zijn niet benaderd, en hebben geen
+        producten afgenomen": two claims), and clauses set beside the root."""
+        root = sent.root
+        tops = [root]
+        seen = {root.i}
+        stack = [root]
+        while stack:
+            tok = stack.pop()
+            for c in tok.children:
+                if c.i in seen or c.dep_ not in ("conj", "parataxis"):
+                    continue
+                seen.add(c.i)
+                stack.append(c)  # a conjunct of a conjunct ("niet op de hoogte …, en … aangegaan")
+                if _is_predicate(c) or c.pos_ in _VERBAL:
+                    tops.append(c)
+        if root.pos_ not in _VERBAL and not _is_predicate(root) and len(tops) > 1:
+            # A fragment root ("Minister X: «…»") with a clause beside it: the clause claims.
+            tops.remove(root)
+        return sorted(tops, key=lambda t: t.i)
+
+    def _embedded_clauses(self, sent, tops: set[int]) -> list:
+        """Clauses inside a claim that may carry a claim of their own: "omdat zij beweerde
+        dat X", a clause set beside another. They take part in matching, but a reader is
+        not told they were dropped when nothing matches them."""
+        out = []
+        for t in sent:
+            if t.i in tops or t.dep_ not in ("advcl", "ccomp", "parataxis", "csubj") or t.pos_ not in _VERBAL:
+                continue
+            if any(c.dep_ == "mark" and c.lower_ in ("als", "indien", "tenzij", "mits", "wanneer", "zodra", "zolang", "om") for c in t.children):
+                continue  # a condition or a purpose is a slot of its host, not a claim
+            out.append(t)
+        return out
+
+    def _negators_of(self, pred, negators: dict) -> list:
+        """Negation words whose clause is this predicate's (``niet`` and ``geen`` on one
+        predicate are one negation; a negation inside a subordinate clause is that
+        clause's)."""
+        out = []
+        for start, (span, q) in negators.items():
+            if clause_head(span.doc[start]).i == pred.i:
+                out.append((span, q))
+        return out
+
+    def _through_frames(self, pred, frame: _Frame, negators: dict, quotes, hedged: set[int], denying: set[int] = frozenset()):
+        """Follow modal verbs and frames down to the clause that carries the claim."""
+        for _ in range(_MAX_FRAMES):
+            lemma = pred.lemma_.lower()
+            if lemma in self.modals:
+                inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
+                if inner is not None:
+                    frame.tokens.add(pred.i)
+                    pred = inner
+                    continue
+            kind = self._frame_kind(pred, frame, hedged)
+            complement = self._complement(pred, quotes if kind == "report" else ())
+            if complement is None:
+                return pred
+            if kind is None:
+                return pred
+            negs = self._negators_of(pred, negators)
+            frame.tokens.update(t.i for t in pred.subtree if t.i not in {x.i for x in complement.subtree})
+            if kind == "hedge" and pred.i in denying:
+                frame.hedged = True  # "op navraag is niet gebleken dat X": X, hedged, not found
+                frame.flips += 1
+                frame.flip_words.extend(negs)
+            elif kind == "hedge" and negs:
+                frame.hedged = True  # "kan niet bevestigen dat X": X left open
+            elif kind == "negating":
+                if not negs:
+                    frame.flips += 1
+                    frame.flip_words.append(pred)  # the negating verb itself
+                # a negated negating verb ("ik ontken niet dat X") affirms X
+            elif negs:
+                frame.flips += 1
+                frame.flip_words.extend(negs)  # (span, qualifier) pairs
+            if kind == "intention":
+                frame.intention = True
+            if kind == "report":
+                frame.report_tokens.update(t.i for t in pred.subtree if t.i not in {x.i for x in complement.subtree})
+            if kind == "report" and frame.stance is None:
+                subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+                past = any(c.dep_ == "aux" and c.lemma_.lower() == "hebben" for c in pred.children) or "Past" in pred.morph.get("Tense")
+                if subject is not None and subject.lower_ not in self.speaker:
+                    frame.stance, frame.stance_rule = "reported", f"claim:report:{lemma}"
+                    frame.attribution = _phrase(subject)
+                elif past:
+                    frame.stance, frame.stance_rule = "reported", f"claim:report:{lemma}"
+            if kind == "restriction" and frame.stance is None:
+                frame.stance, frame.stance_rule = "restricted", f"claim:restriction:{lemma}"
+            pred = complement
+        return pred
+
+    def _complement(self, pred, quotes=()):
+        """The clause a word governs as its complement ("dat X", "X te doen"), also where
+        the parse hangs it from a particle or second verb of the frame ("liet … weten dat
+        X"); for a report, also words quoted as what was said («Geen geld naar de Grieken»,
+        hield Rutte vol)."""
+        holders = [pred, *(c for c in pred.children if c.dep_ in ("compound:prt", "xcomp") and c.lemma_.lower() in self.frame_verbs | self.report_verbs)]
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ in _COMPLEMENT_DEPS and _is_predicate(c):
+                    if c.dep_ == "xcomp" and not any(t.lower_ == "te" or t.dep_ == "mark" for t in c.children) and c.pos_ not in _VERBAL:
+                        continue
+                    return c
+        for c in pred.children:
+            # a "dat"/"of" clause or a "te" infinitive the parse labelled otherwise is
+            # still the complement
+            if c.i > pred.i and c.dep_ in _CLAUSE_DEPS | {"obj", "obl", "nsubj"} and (
+                _has_mark(c, ("dat", "of")) or (c.pos_ in _VERBAL and any(g.lower_ == "te" and g.i == c.i - 1 for g in c.children))
+            ):
+                return c
+        for c in pred.children:
+            # "Bent u bekend met het bericht dat X?": the clause of a fact noun
+            if c.dep_ in ("obl", "obj", "nsubj", "nmod") and c.lemma_.lower() in self.fact_nouns:
+                inner = next((g for g in c.children if g.i > c.i and (g.dep_ in ("acl", "ccomp", "acl:relcl") or _has_mark(g, ("dat",)))), None)
+                if inner is not None and _has_mark(inner, ("dat", "of")):
+                    return inner
+        for c in pred.children:
+            if c.dep_ in ("ccomp", "parataxis", "obj", "nsubj") and any(qs <= c.i < qe for qs, qe in quotes):
+                return c
+        return self._surface_complement(pred)
+
+    def _surface_complement(self, pred):
+        """Where the parse lost the structure, the words still show it: the clause opened
+        by the first "dat"/"of" after the frame word, up to the end of the sentence."""
+        sent = pred.sent
+        for tok in pred.doc[pred.i + 1 : sent.end]:
+            if tok.lower_ in ("dat", "of") and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
+                end = sent.end
+                while end > tok.i + 2 and pred.doc[end - 1].is_punct:
+                    end -= 1
+                if end <= tok.i + 1:
+                    return None
+                root = pred.doc[tok.i + 1 : end].root
+                return root if root.i != pred.i and (_is_predicate(root) or root.pos_ in ("ADJ", "NOUN")) else None
+            if tok.text in (";", ":") or tok.lower_ in ("maar", "omdat", "terwijl"):
+                return None
+        return None
+
+    def _frame_kind(self, pred, frame: _Frame, hedged: set[int] = frozenset()) -> str | None:
+        lemma = pred.lemma_.lower()
+        low = pred.lower_
+        words = {lemma, low, self._with_particle(pred, low), self._with_particle(pred, lemma)}
+        words |= {v for w in tuple(words) for v in infinitives(w) & self.all_frame_words}
+        if pred.i in hedged:
+            return "hedge"  # "het is niet uit te sluiten dat X", "het lijkt erop dat X"
+        # the noun or adjective a copula or light verb frames with ("ben van mening dat",
+        # "is de bedoeling dat", "ben bereid te")
+        for c in pred.children:
+            if c.dep_ in ("obj", "obl", "nmod", "xcomp") and c.pos_ in ("NOUN", "ADJ", "ADV") or (
+                c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lemma in self.existential | self.copulas
+            ):
+                words |= {c.lemma_.lower(), c.lower_}
+        if words & self.restriction and self._points_back(pred):
+            return "restriction"
+        if lemma.startswith("voorkom") and (any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "zijn" for c in pred.children) or any(c.dep_ == "compound:prt" and c.lower_ == "voor" for c in pred.children)):
+            return "frame"  # "het is niet eerder voorgekomen dat X": X did not happen
+        if words & self.existential and pred.pos_ in _VERBAL and any(c.dep_ in ("expl", "expl:pv") or c.lower_ == "het" for c in pred.children):
+            return "frame"  # "het gebeurt dat X", "het komt voor dat X"
+        if words & self.light_nouns:
+            return "frame"  # "er is geen sprake van dat X": not X
+        if words & self.negating:
+            return "negating"
+        if words & self.hedge_verbs:
+            return "hedge"
+        if words & self.intention:
+            return "intention"
+        if words & self.report_verbs:
+            return "report"
+        if words & self.frame_verbs or words & self.permission:
+            return "frame"
+        if frame.stance == "asked":
+            return "frame"  # "Kunt u aangeven of X?", "Is het mogelijk dat X?"
+        return None
+
+    def _points_back(self, pred) -> bool:
+        """Does the clause talk about an earlier statement ("die zin", "daarmee", «…»)?"""
+        return self._statement_reference(pred) is not None
+
+    def _statement_reference(self, *preds):
+        """The word by which a clause points at an earlier statement: a statement noun as
+        subject or object ("die zin", "mijn woorden"), a demonstrative standing alone
+        ("dat is onjuist"), or a pointing adverb ("ik zeg daar sorry voor")."""
+        for pred in preds:
+            for c in pred.children:
+                low, lemma = c.lower_, c.lemma_.lower()
+                if low in self.pointing:
+                    return c
+                if c.dep_ not in ("nsubj", "nsubj:pass", "obj", "obl", "nsubj:pv"):
+                    continue
+                if c.pos_ in ("NOUN", "PROPN") and lemma in self.statement_nouns:
+                    return c
+                if c.pos_ in ("PRON", "DET") and low in self.statement_nouns:
+                    return c
+        return None
+
+    def _with_particle(self, tok, base: str) -> str:
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "compound:prt" and c.lower_ in self.particles), "")
+        return base if not particle or base.startswith(particle) else particle + base
+
+    def _own_tokens(self, pred, sent, frame: _Frame) -> set[int]:
+        """The claim's clause: its predicate's subtree without coordinated claims."""
+        skip = set()
+        for c in pred.children:
+            if c.dep_ in ("conj", "parataxis") and _is_predicate(c):
+                skip.update(t.i for t in c.subtree)
+        return {t.i for t in pred.subtree if t.i not in skip and t.i not in frame.tokens}
+
+    # ------------------------------------------------------------------ the claim
+    def _claim(self, parsed, sent, index, side, number, pred, own, frame, spans, negators, affirmers, quotes, whole_quote) -> Claim | None:
+        doc = sent.doc
+        key, carrier = self._predicate(pred)
+        negs = self._negators_of(pred, negators)
+        if carrier.i != pred.i:
+            negs += [n for n in self._negators_of(carrier, negators) if n not in negs]
+        affirms = [(sp, q) for start, (sp, q) in affirmers.items() if start in own and clause_head(doc[start]).i in (pred.i, carrier.i)]
+        negative = bool(negs) or pred.lemma_.lower() in self.self_negating
+        rule = "claim:negation" if negs else ("claim:negating-predicate" if negative else "claim:no-negation")
+        if frame.flips % 2:
+            negative = not negative
+            rule = "claim:frame-negation" if not negs else "claim:double-negation"
+        elif frame.flips:
+            rule = "claim:double-negation"
+        polarity = "negative" if negative else "positive"
+        polarity_quals = [q for _, q in negs]
+        for word in frame.flip_words:
+            if isinstance(word, tuple):
+                polarity_quals.append(word[1])
+            else:
+                polarity_quals.append(self._token_qualifier(word, sent))
+        if affirms and not negative:
+            polarity_quals += [q for _, q in affirms]
+            rule = "claim:affirmation"
+        polarity_quals.sort(key=lambda q: q.start_char)
+        polarity_words = tuple(q.text for q in polarity_quals)
+        # Stance: asked, quoted, reported, retracted, restricted, else asserted.
+        stance, stance_rule, attribution = frame.stance or "asserted", frame.stance_rule or "claim:asserted", frame.attribution
+        in_quote = next(((qs, qe) for qs, qe in quotes if qs <= pred.i < qe), None)
+        if whole_quote is not None and in_quote == whole_quote:
+            lead = [t for t in sent if t.i < whole_quote[0] - 1 and not t.is_punct]
+            colon = any(t.text == ":" for t in sent if t.i < whole_quote[0])
+            if lead and colon:
+                stance, stance_rule, attribution = "reported", "claim:quote-attributed", " ".join(t.text for t in lead)
+        elif in_quote is not None and stance not in ("asked", "reported"):
+            reporter = self._reporter_outside(sent, quotes)
+            if reporter is not None:
+                # «Dat is het verkeerde getal», zei ze: the quote is what she said
+                stance, stance_rule = "reported", "claim:quote-reported"
+                subject = next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+                attribution = _phrase(subject) if subject is not None and subject.lower_ not in self.speaker else None
+            else:
+                stance, stance_rule = "quoted", "claim:in-quotes"
+        reference = reversal = None
+        if stance in ("asserted", "reported"):
+            retracted = self._retraction(pred, carrier, negative, quotes)
+            if retracted is not None:
+                stance, stance_rule, reference = "retracted", retracted[0], retracted[1]
+                words = [pred.i, *(sp.start for sp, _ in negs)]
+                reversal = self._phrase_qualifier(doc[min(words)], doc[max(words)], sent, "retraction", stance_rule)
+        if stance == "restricted":
+            reference = "restriction"
+        elif stance in ("asserted", "asked", "reported") and reference is None:
+            words = {pred.lemma_.lower(), pred.lower_, carrier.lemma_.lower()}
+            pointer = self._statement_reference(pred, carrier)
+            if pointer is not None and words & self.restriction:
+                # "Mijn woorden waren niet bedoeld als …", "het ging daarbij om de politie"
+                stance, stance_rule, reference = "restricted", f"claim:restriction:{pred.lemma_.lower()}", "restriction"
+            elif pointer is not None and words & self.frame_verbs and self._complement(pred) is None:
+                # "Ja, deze uitspraak onderschrijf ik": B endorses (or rejects) what A said
+                reference = "endorsement"
+        # What the claim is about.
+        tokens = [doc[i] for i in sorted(own)]
+        lemmas = []
+        for t in tokens:
+            lem = (t.lemma_ or t.lower_).lower()
+            if t.pos_ in _CONTENT_POS and lem not in self.non_content and t.lower_ not in self.non_content and not t.is_stop and len(lem) > 1:
+                lemmas.append(lem)
+        arguments = tuple(
+            (c.lemma_ or c.lower_).lower()
+            for c in (*pred.children, *(carrier.children if carrier.i != pred.i else ()))
+            if c.dep_ in _CORE_DEPS or (c.dep_ == "obl" and any(g.lower_ == "door" for g in c.children))
+        )
+        # Slots: qualifiers of the clause, and the hedges, conditions and modality of
+        # its frames. Negation is the claim's polarity, not a slot.
+        compared = self._compared_tokens(sent)
+        quals: list[Qualifier] = []
+        for span, q in spans:
+            if q.dimension == "polarity" or span.start in compared:
+                continue
+            root = span.root.i
+            if root in own or (span.start in own and span.end - 1 in own):
+                quals.append(q)
+            elif q.dimension in _FRAME_DIMENSIONS and (root in frame.tokens or span.start in frame.tokens):
+                if q.dimension == "modality" and q.value == "fact":
+                    continue  # "liet weten", "klopt": the frame's own verb is not the claim's modality
+                quals.append(q)
+        if frame.hedged and not any(q.dimension == "hedge" for q in quals):
+            hedge = next((q for sp, q in spans if q.dimension == "hedge" and sp.start in frame.tokens), None)
+            if hedge is not None:
+                quals.append(hedge)
+        quals.sort(key=lambda q: (q.start_char, q.end_char))
+        words = {i for i in own if not doc[i].is_punct} | {pred.i}
+        lo, hi = min(words), max(words)
+        start_char = doc[lo].idx - sent.start_char
+        end_char = doc[hi].idx + len(doc[hi].text) - sent.start_char
+        text = parsed.sentence_texts[index][start_char:end_char]
+        return Claim(
+            id=f"{side}{number + 1}",
+            side=side,
+            sentence=index,
+            predicate=key,
+            predicate_text=pred.text if carrier.i == pred.i else f"{carrier.text} {pred.text}",
+            polarity=polarity,
+            polarity_rule=rule,
+            stance=stance,
+            stance_rule=stance_rule,
+            text=text,
+            start_char=start_char,
+            end_char=end_char,
+            qualifiers=quals,
+            lemmas=tuple(dict.fromkeys(lemmas)),
+            arguments=arguments,
+            subject=self._subject_text(pred, carrier),
+            verb=(pred.lemma_ or pred.lower_).lower() if carrier.i != pred.i else "",
+            attribution=attribution,
+            polarity_words=polarity_words,
+            polarity_qualifiers=polarity_quals,
+            reference=reference,
+            reversal=reversal,
+            predicate_start=carrier.idx - sent.start_char if carrier.i < pred.i else pred.idx - sent.start_char,
+            predicate_end=max(pred.idx + len(pred.text), carrier.idx + len(carrier.text)) - sent.start_char,
+        )
+
+    def _token_qualifier(self, tok, sent) -> Qualifier:
+        return self._phrase_qualifier(tok, tok, sent, "negating-verb", "claim:negating-verb")
+
+    @staticmethod
+    def _phrase_qualifier(first, last, sent, value: str, rule: str) -> Qualifier:
+        """Words of the claim itself as a polarity qualifier (offsets in the sentence)."""
+        doc = first.doc
+        span = doc[first.i : last.i + 1]
+        text = span.text
+        key = re.sub(r"[\W_]+", "", text.lower())
+        return Qualifier(
+            dimension="polarity",
+            text=text,
+            start_char=span.start_char - sent.start_char,
+            end_char=span.end_char - sent.start_char,
+            value=value,
+            rule=rule,
+            scope=None,
+            key=key,
+            core=text,
+            bare=text.lower(),
+            content=tuple(t.lemma_.lower() for t in span),
+            head=last.lemma_.lower(),
+        )
+
+    @staticmethod
+    def _subject_text(pred, carrier) -> str:
+        for tok in (pred, carrier):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subj is not None:
+                return subj.lower_
+        return ""
+
+    def _compared_tokens(self, sent) -> set[int]:
+        """Tokens inside a comparison ("zoals iedereen in Nederland")."""
+        out: set[int] = set()
+        for t in sent:
+            prev = t.doc[t.i - 1].lower_ + " " if t.i > sent.start else ""
+            if t.lower_ in self.comparison or (prev + t.lower_) in self.comparison:
+                if t.dep_ in ("case", "mark", "cc", "advmod", "fixed"):
+                    out.update(x.i for x in t.head.subtree if x.i >= t.i)
+        return out
+
+    def _reporter_outside(self, sent, quotes):
+        """A report verb outside the quotes of a sentence ("…», zei ze", "aldus de minister")."""
+        for t in sent:
+            if any(qs <= t.i < qe for qs, qe in quotes) or t.pos_ not in _VERBAL:
+                continue
+            if _stem_in(t.lemma_.lower(), self.report_verbs) or _stem_in(t.lower_, self.report_verbs):
+                return t
+        return None
+
+    def _predicate(self, pred) -> tuple[str, object]:
+        """The lemma that carries the claim, and the token it was read from."""
+        lemma = self._with_particle(pred, (pred.lemma_ or pred.lower_).lower())
+        children = list(pred.children)
+        if lemma in self.about_verbs:
+            about = next((c for c in children if c.dep_ in ("obl", "obj") and any(g.dep_ == "case" and g.lower_ in ("om", "over") for g in c.children)), None)
+            if about is not None:
+                return (about.lemma_ or about.lower_).lower(), about
+        if lemma in self.light_verbs:
+            obj = next((c for c in children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None)
+            if obj is not None:
+                noun = (obj.lemma_ or obj.lower_).lower()
+                return self.lex.predicate_phrases.get(f"{noun} {lemma}", noun), obj
+        if lemma in self.existential or lemma in self.copulas:
+            subj = next((c for c in children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None)
+            has_complement = any(c.dep_ in ("obj", "xcomp", "ccomp") for c in children)
+            if subj is not None and not has_complement:
+                noun = (subj.lemma_ or subj.lower_).lower()
+                if noun in self.light_nouns:
+                    inner = next((c for c in subj.children if c.dep_ == "nmod"), None)
+                    if inner is not None:
+                        return (inner.lemma_ or inner.lower_).lower(), inner
+                return noun, subj
+        if lemma in self.light_nouns:
+            inner = next((c for c in children if c.dep_ == "nmod"), None)
+            if inner is not None:
+                return (inner.lemma_ or inner.lower_).lower(), inner
+        return self.lex.predicate_phrases.get(lemma, lemma), pred
+
+    def _retraction(self, pred, carrier, negative: bool, quotes) -> tuple[str, str] | None:
+        """Is this clause the speaker taking an earlier statement back ("die stelling is
+        niet juist", "ik trek die woorden in")? Returns (rule, what it points at)."""
+        words = {pred.lemma_.lower(), pred.lower_, carrier.lemma_.lower()}
+        if pred.pos_ in ("NOUN", "PROPN"):
+            words |= {c.lemma_.lower() for c in pred.children if c.dep_ == "amod"} | {c.lower_ for c in pred.children if c.dep_ == "amod"}
+        hit = None
+        if words & self.retraction:
+            hit = "claim:retraction"
+        elif negative and words & self.retraction_negated:
+            hit = "claim:retraction-negated"
+        if hit is None:
+            return None
+        if self._complement(pred) is not None:
+            return None  # "Het is onjuist dat X" denies X; it does not retract a statement
+        ref = self._statement_reference(pred, carrier)
+        if ref is not None:
+            return hit, _phrase(ref)
+        for qs, qe in quotes:
+            if qs - 3 <= pred.i <= qe + 3:
+                return hit, "quote"
+        return None
+
+
+def _has_mark(token, marks: tuple[str, ...]) -> bool:
+    """The clause headed by ``token`` opens with one of ``marks`` ("dat", "of")."""
+    return any(g.dep_ == "mark" and g.lower_ in marks and g.i < token.i for g in token.children)
+
+
+def infinitives(form: str) -> set[str]:
+    """The infinitives a Dutch verb form may belong to, by spelling alone: for a lemma the
+    parser got wrong ("deel" → delen, "weigert" → weigeren, "geeft" → geven, "onderschrijf"
+    → onderschrijven)."""
+    out = {form}
+    stems = {form}
+    if form.endswith("t") and len(form) > 3:
+        stems.add(form[:-1])
+    if form.endswith(("de", "te")) and len(form) > 4:  # past: "meldde", "stelde"
+        stems.add(form[:-2])
+    for stem in list(stems):
+        if len(stem) < 2:
+            continue
+        variants = {stem}
+        if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":  # deel → del
+            variants.add(stem[:-2] + stem[-1])
+        for v in list(variants):
+            if v.endswith("f"):
+                variants.add(v[:-1] + "v")
+            if v.endswith("s"):
+                variants.add(v[:-1] + "z")
+        for v in variants:
+            out.update((v + "en", v + "n"))
+            if len(v) >= 2 and v[-1] == v[-2]:
+                out.add(v + "en")
+            elif len(v) >= 2 and v[-1] not in "aeiou" and v[-2] in "aeiou" and (len(v) < 3 or v[-3] not in "aeiou"):
+                out.add(v + v[-1] + "en")  # zet → zetten, stop → stoppen
+    return out
+
+
+def _stem_in(form: str, words: frozenset[str]) -> bool:
+    """A verb form counts for a listed infinitive when its lemma is one of them, or when its
+    spelling leads there (the parser's lemma is not always right)."""
+    if form in words:
+        return True
+    return bool(infinitives(form) & words)
+
+
+def _phrase(token) -> str:
+    """A token's phrase as written (its subtree, up to 8 words)."""
+    toks = [t for t in token.subtree][:8]
+    return " ".join(t.text for t in toks)
+
+
+_SPACE = re.compile(r"\s+")

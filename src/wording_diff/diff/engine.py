@@ -1,0 +1,353 @@
+"""The comparison, in the order the data flows: parsed docs → claims → claim pairs →
+changes per claim pair → verdicts → sentence pairs (the unit of the JSON contract).
+
+Works on spaCy ``Doc`` objects whose ``scope_qualifiers`` span group is filled; it never
+parses and knows nothing of how the result is shown. A doc without a dependency parse
+has no claims; then aligned sentences are compared as bags of qualifiers.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..lexical import LexicalRelations
+from ..qualifiers.lexicon import Lexicon
+from .alignment import Alignment, align, best_partner, claim_score, content_overlap, match_claims, predicate_relation, similarity
+from .claims import ClaimReader
+from .effects import compare_qualifiers, sort_changes
+from .explain import Texts
+from .model import Change, Claim, ClaimPair, Comparison, PairResult, Qualifier
+from .parsed import ParsedText, side_of, word_diff
+from .verdict import THRESHOLD, score_of, verdict_of, weigh, weight_of
+
+_readers: dict[str, ClaimReader] = {}
+# Two single statements are paired even below the matching threshold, but not when they
+# share next to nothing (then B does not take up A's claim).
+SINGLE_STATEMENT_FLOOR = 0.2
+# Without the same predicate, a polarity difference reverses a claim only between claims
+# about this much the same things.
+REVERSAL_OVERLAP = 0.2
+# B does not take up A when no claim of B comes this close to a claim of A.
+NOT_TAKEN_UP_BELOW = 0.22
+
+
+def claim_reader(lexicon: Lexicon) -> ClaimReader:
+    reader = _readers.get(lexicon.fingerprint)
+    if reader is None or reader.lex is not lexicon:
+        if len(_readers) > 8:
+            _readers.clear()
+        reader = _readers[lexicon.fingerprint] = ClaimReader(lexicon)
+    return reader
+
+
+def compare_docs(doc_a, doc_b, lexicon: Lexicon, *, a_label: str = "a", b_label: str = "b", lang: str = "nl") -> Comparison:
+    texts = Texts(lang)
+    relations = LexicalRelations(lexicon.lexical_use)
+    parsed_a, parsed_b = ParsedText.of(doc_a, lexicon), ParsedText.of(doc_b, lexicon)
+    reader = claim_reader(lexicon)
+    claims_a, claims_b = reader.read(parsed_a, "a"), reader.read(parsed_b, "b")
+    base = dict(
+        a_label=a_label,
+        b_label=b_label,
+        a_sentences=len(parsed_a.sents),
+        b_sentences=len(parsed_b.sents),
+        lang=lang,
+        a_text=parsed_a.text,
+        b_text=parsed_b.text,
+        a_qualifiers=parsed_a.qualifiers,
+        b_qualifiers=parsed_b.qualifiers,
+    )
+    if not claims_a or not claims_b:
+        pairs = _sentence_pairs(parsed_a, parsed_b, lexicon, texts, relations)
+        all_changes = _unique([c for p in pairs for c in p.changes])
+        return Comparison(pairs=pairs, verdict=verdict_of(all_changes), score=score_of(all_changes), a_claims=claims_a, b_claims=claims_b, **base)
+    claim_pairs = pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relations)
+    pairs = _pairs_of(claim_pairs, parsed_a, parsed_b)
+    all_changes = _unique([c for cp in claim_pairs for c in cp.changes])
+    verdict = verdict_of(all_changes)
+    dropped = not_taken_up(claim_pairs, claims_a, claims_b, lexicon, relations)
+    if verdict == "unchanged" and dropped and weight_of_key("verdict|not-taken-up") >= THRESHOLD:
+        verdict = "narrowed"
+    return Comparison(
+        pairs=pairs,
+        verdict=verdict,
+        not_taken_up=dropped,
+        score=score_of(all_changes),
+        a_claims=claims_a,
+        b_claims=claims_b,
+        claim_pairs=claim_pairs,
+        **base,
+    )
+
+
+def weight_of_key(key: str) -> float:
+    from .verdict import DEFAULT_WEIGHT, MIN_OBSERVATIONS, RELIABILITY, _table
+
+    row = _table(str(RELIABILITY)).get(key)
+    if row and row.get("tp", 0) + row.get("fp", 0) >= MIN_OBSERVATIONS:
+        return float(row["weight"])
+    return DEFAULT_WEIGHT
+
+
+def not_taken_up(claim_pairs: list[ClaimPair], claims_a: list[Claim], claims_b: list[Claim], lexicon, relations) -> bool:
+    """B answers none of the questions A asks and talks of something else: no claim of B
+    comes near any claim of A. (Between two statements, a claim B does not repeat is
+    reported as dropped, but a verdict needs something to compare.)"""
+    if any(cp.a is not None and cp.b is not None for cp in claim_pairs):
+        return False
+    if not any(c.stance == "asked" for c in claims_a):
+        return False
+    own_a = [c for c in claims_a if c.stance in ("asserted", "asked", "reported") and c.predicate and not c.embedded]
+    own_b = [c for c in claims_b if c.stance in ("asserted", "reported") and c.predicate]
+    if not (own_a and own_b):
+        return False
+    closest = max(claim_score(ca, cb, lexicon, relations)[0] for ca in own_a for cb in own_b)
+    return closest < NOT_TAKEN_UP_BELOW
+
+
+# ----------------------------------------------------------------------- claim pairs
+def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relations) -> list[ClaimPair]:
+    """Match the claims of A and B and compare each matched pair slot by slot."""
+    special = {"retracted", "restricted"}
+    eligible_b = [j for j, c in enumerate(claims_b) if c.stance not in special and c.predicate and c.reference != "endorsement"]
+    eligible_a = [i for i, c in enumerate(claims_a) if c.predicate]
+    matches = match_claims([claims_a[i] for i in eligible_a], [claims_b[j] for j in eligible_b], lexicon, relations)
+    found: list[tuple[Claim, Claim, float, str, bool]] = [
+        (claims_a[eligible_a[m.a]], claims_b[eligible_b[m.b]], m.score, m.rule, m.opposite) for m in matches
+    ]
+    # Two single statements are versions of each other because the user says so: each
+    # claim of A gets its most alike claim of B even below the threshold.
+    endorsing = [c for c in claims_b if c.reference == "endorsement"]
+    if not found and not endorsing and len(parsed_a.sents) == 1 and len(parsed_b.sents) == 1:
+        main_b = [claims_b[j] for j in eligible_b if claims_b[j].stance != "quoted"] or [claims_b[j] for j in eligible_b]
+        for i in eligible_a:
+            ca = claims_a[i]
+            best = best_partner(ca, main_b, lexicon, relations)
+            if best is not None and best[1] >= SINGLE_STATEMENT_FLOOR:
+                cb = main_b[best[0]]
+                s, rule, opposite = claim_score(ca, cb, lexicon, relations)
+                found.append((ca, cb, s, "claim:single-statement" if rule == "claim:content" else rule, opposite))
+    found += _answer_pairs(found, claims_a, claims_b, eligible_b, lexicon, relations)
+    found += _aligned_leftovers(found, claims_a, claims_b, parsed_a, parsed_b, eligible_a, eligible_b, lexicon, relations)
+    out: list[ClaimPair] = []
+    used_a: set[str] = set()
+    used_b: set[str] = set()
+
+    def add(ca, cb, relation, rule, sim, changes):
+        cp = ClaimPair(f"p{len(out) + 1}", ca, cb, relation, rule, round(sim, 4), [])
+        for c in changes:
+            c.claim_pair = cp.id
+            c.context = "asked" if ca is not None and ca.stance == "asked" else "stated"
+        weigh(changes)
+        cp.changes = sort_changes(_unique(changes))
+        cp.verdict = verdict_of(cp.changes)
+        out.append(cp)
+        if ca is not None:
+            used_a.add(ca.id)
+        if cb is not None:
+            used_b.add(cb.id)
+        return cp
+
+    reversed_a: set[str] = set()
+    for ca, cb, s, rule, opposite in found:
+        changes = _claim_changes(ca, cb, opposite, rule, lexicon, texts, relations)
+        if any(c.effect == "reverses" for c in changes):
+            reversed_a.add(ca.id)
+        add(ca, cb, "matched", rule, s, changes)
+    main_a = [c for c in claims_a if c.predicate and c.stance != "quoted"] or [c for c in claims_a if c.predicate]
+    # Answer particles: "Nee" denies what the question asks; "Ja" confirms it.
+    asked = [c for c in claims_a if c.stance == "asked" and c.predicate]
+    for cb in claims_b:
+        if cb.reference != "answer" or cb.polarity != "negative" or not asked:
+            continue
+        targets = [ca for ca in asked if ca.id not in reversed_a]
+        for ca in targets[:1]:
+            change = _polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, "claim:answer-no", texts)
+            add(ca, cb, "matched", "claim:answer-no", 1.0, [change])
+    # "Ja, deze uitspraak onderschrijf ik": B endorses A's claim (no change), or rejects it.
+    for cb in endorsing:
+        for ca in _targets(cb, claims_b, out, main_a, lexicon, relations):
+            if cb.polarity == "negative":
+                change = _polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, "claim:rejection", texts)
+                add(ca, cb, "matched", "claim:rejection", 1.0, [change])
+            else:
+                add(ca, cb, "matched", "claim:endorsement", 1.0, [])
+    # Retractions and restrictions apply to the claim of A they point at.
+    for cb in claims_b:
+        if cb.stance not in special:
+            continue
+        targets = _targets(cb, claims_b, out, main_a, lexicon, relations)
+        for ca in targets:
+            if cb.stance == "retracted":
+                change = _polarity_change(ca.polarity_qualifiers, [cb.reversal] if cb.reversal else [], "claim:retraction", texts)
+                add(ca, cb, "retracted", cb.stance_rule, 1.0, [change])
+            else:
+                changes = [c for c in _claim_changes(ca, cb, False, "claim:restriction", lexicon, texts, relations) if c.kind != "removed"]
+                add(ca, cb, "restricted", cb.stance_rule, 1.0, changes)
+    for ca in claims_a:
+        if ca.id not in used_a and ca.predicate and ca.stance != "quoted" and not ca.embedded:
+            add(ca, None, "dropped", "claim:no-counterpart", 0.0, [])
+    for cb in claims_b:
+        if cb.id not in used_b and not cb.embedded and (cb.predicate or cb.reference != "answer"):
+            add(None, cb, "new", "claim:no-counterpart", 0.0, [])
+    return out
+
+
+def _aligned_leftovers(found, claims_a, claims_b, parsed_a, parsed_b, eligible_a, eligible_b, lexicon, relations) -> list:
+    """Sentences whose claims matched nothing, aligned as sentences (they read alike): their
+    main claims are paired too. The parse can miss what two wordings share; their words
+    do not."""
+    matched_a = {ca.sentence for ca, *_ in found}
+    matched_b = {cb.sentence for _, cb, *_ in found}
+    free_a = [i for i in range(len(parsed_a.sents)) if i not in matched_a]
+    free_b = [j for j in range(len(parsed_b.sents)) if j not in matched_b]
+    if not free_a or not free_b:
+        return []
+    out = []
+    for al in align([parsed_a.sentence_texts[i] for i in free_a], [parsed_b.sentence_texts[j] for j in free_b]):
+        if not al.a or not al.b:
+            continue
+        sa = {free_a[k] for k in al.a}
+        sb = {free_b[k] for k in al.b}
+        cands_a = [claims_a[i] for i in eligible_a if claims_a[i].sentence in sa]
+        cands_b = [claims_b[j] for j in eligible_b if claims_b[j].sentence in sb and claims_b[j].stance != "quoted"]
+        scored = [(claim_score(ca, cb, lexicon, relations), ca, cb) for ca in cands_a for cb in cands_b]
+        if scored:
+            (s, _rule, opposite), ca, cb = max(scored, key=lambda x: (x[0][0], not x[1].embedded, not x[2].embedded))
+            out.append((ca, cb, max(s, al.similarity), "claim:aligned-sentences", opposite))
+    return out
+
+
+def _answer_pairs(found, claims_a, claims_b, eligible_b, lexicon, relations) -> list:
+    """An answer that opens with "Ja," or "Nee," answers the question in that sentence:
+    its best claim there takes up the question's claim, however it is worded."""
+    asked = [c for c in claims_a if c.stance == "asked" and c.predicate and not any(ca is c for ca, *_ in found)]
+    if not asked:
+        return []
+    out = []
+    for particle in (c for c in claims_b if c.reference == "answer"):
+        same = [claims_b[j] for j in eligible_b if claims_b[j].sentence == particle.sentence and claims_b[j].stance != "quoted"]
+        scored = [(claim_score(ca, cb, lexicon, relations), ca, cb) for ca in asked for cb in same]
+        if scored:
+            (s, _rule, opposite), ca, cb = max(scored, key=lambda x: x[0][0])
+            out.append((ca, cb, s, "claim:answer", opposite))
+    return out
+
+
+def _targets(cb: Claim, claims_b: list[Claim], pairs: list[ClaimPair], main_a: list[Claim], lexicon, relations) -> list[Claim]:
+    """The A claims a retraction or restriction in B points at: the one its quote or its
+    neighbours in B take up, else the most alike, else A's only claim."""
+    if not main_a:
+        return []
+    if len(main_a) == 1:
+        return main_a
+    near = [cp.a for cp in pairs if cp.a is not None and cp.b is not None and abs(cp.b.sentence - cb.sentence) <= 1]
+    if near:
+        return near[:1]
+    best = best_partner(cb, main_a, lexicon, relations)
+    return [main_a[best[0]]] if best else main_a[:1]
+
+
+def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, texts, relations) -> list[Change]:
+    """Slot by slot; and polarity, which can only reverse a claim whose predicate B keeps
+    (or turns into its opposite): "niet gedaan" against "vindt wél plaats" reverses, a
+    negation in a claim about something else does not."""
+    changes = compare_qualifiers(ca.qualifiers, cb.qualifiers, lexicon, texts, relations, with_polarity=False)
+    speaker = lexicon.words("speaker_pronouns")
+    institution = lexicon.words("speaker_institutions")
+    if ca.subject in speaker or cb.subject in speaker:
+        # "Bent u bekend met …?" – "Het kabinet is bekend met …": the minister answers for
+        # the government; the circle of who is meant does not change.
+        changes = [c for c in changes if not (c.dimension == "actor" and c.kind in ("added", "removed") and (c.a or c.b)[0].value in institution)]
+    same_predicate = predicate_relation(ca.predicate, cb.predicate, lexicon, relations)[0] > 0
+    # where the parse reads the predicates apart, a pair that is plainly about the same
+    # thing (its content words) still counts
+    about_the_same = same_predicate or content_overlap(ca, cb, lexicon, relations) >= REVERSAL_OVERLAP
+    reverses = about_the_same and (ca.polarity != cb.polarity) != opposite
+    if reverses:
+        # a turn-around between claims whose predicates differ is less certain: its own
+        # rule, so that the verdict weighs it by how often it has been right
+        rule = "claim:opposite-predicate" if opposite else ("claim:polarity" if same_predicate else "claim:polarity-other-predicate")
+        if opposite and not ca.polarity_qualifiers and not cb.polarity_qualifiers:
+            changes.append(_polarity_change([_predicate_qualifier(ca)], [_predicate_qualifier(cb)], rule, texts))
+        else:
+            changes.append(_polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, rule, texts))
+    elif ca.polarity_qualifiers and cb.polarity_qualifiers:
+        change = Change("polarity", "unchanged", ca.polarity_qualifiers[:1], cb.polarity_qualifiers[:1], "neutral", "compare:same-value")
+        texts.explain(change)
+        changes.append(change)
+    return changes
+
+
+def _polarity_change(a: list[Qualifier], b: list[Qualifier], rule: str, texts: Texts) -> Change:
+    kind = "replaced" if a and b else ("added" if b else "removed")
+    change = Change("polarity", kind, list(a), list(b), "reverses", rule)
+    texts.explain(change)
+    return change
+
+
+def _predicate_qualifier(claim: Claim) -> Qualifier:
+    text = claim.predicate_text
+    return Qualifier("polarity", text, claim.predicate_start, claim.predicate_end, "opposite", "claim:predicate", None, text.lower(), text, text.lower(), (claim.predicate,), claim.predicate)
+
+
+def _unique(changes: list[Change]) -> list[Change]:
+    seen, out = set(), []
+    for c in changes:
+        key = (c.dimension, c.kind, c.a_text, c.b_text, c.effect)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+# ----------------------------------------------------------------------- sentence pairs
+def _pairs_of(claim_pairs: list[ClaimPair], parsed_a: ParsedText, parsed_b: ParsedText) -> list[PairResult]:
+    """The sentence pairs of the JSON contract: one per pair of sentences that hold a
+    matched claim pair, and one per sentence that holds none."""
+    groups: dict[tuple[int, int], list[ClaimPair]] = {}
+    for cp in claim_pairs:
+        if cp.a is not None and cp.b is not None:
+            groups.setdefault((cp.a.sentence, cp.b.sentence), []).append(cp)
+    entries: list[tuple[tuple[float, float], PairResult]] = []
+    for (i, j), cps in groups.items():
+        side_a, side_b = side_of(parsed_a, (i,)), side_of(parsed_b, (j,))
+        changes = sort_changes(_unique([c for cp in cps for c in cp.changes]))
+        sim = max([similarity(parsed_a.sentence_texts[i], parsed_b.sentence_texts[j])] + [min(1.0, cp.similarity) for cp in cps])
+        pair = PairResult(side_a, side_b, round(sim, 4), changes, verdict_of(changes), score_of(changes), word_diff(side_a.tokens, side_b.tokens), [cp.id for cp in cps])
+        entries.append(((i, j), pair))
+    paired_a = {i for i, _ in groups}
+    paired_b = {j for _, j in groups}
+    for i in range(len(parsed_a.sents)):
+        if i not in paired_a:
+            ids = [cp.id for cp in claim_pairs if cp.a is not None and cp.b is None and cp.a.sentence == i]
+            entries.append(((i, math.inf), PairResult(side_of(parsed_a, (i,)), side_of(parsed_b, ()), 0.0, [], "unchanged", 0.0, [], ids)))
+    for j in range(len(parsed_b.sents)):
+        if j not in paired_b:
+            before = [i for i, jj in groups if jj < j]
+            ids = [cp.id for cp in claim_pairs if cp.b is not None and cp.a is None and cp.b.sentence == j]
+            entries.append(((max(before) + 0.5 if before else -0.5, j), PairResult(side_of(parsed_a, ()), side_of(parsed_b, (j,)), 0.0, [], "unchanged", 0.0, [], ids)))
+    entries.sort(key=lambda e: e[0])
+    return [p for _, p in entries]
+
+
+def _sentence_pairs(parsed_a: ParsedText, parsed_b: ParsedText, lexicon, texts, relations) -> list[PairResult]:
+    """Without claims (no dependency parse): aligned sentences compared as bags of
+    qualifiers, negation included."""
+    if len(parsed_a.sents) == 1 and len(parsed_b.sents) == 1:
+        alignment = [Alignment((0,), (0,), similarity(parsed_a.sentence_texts[0], parsed_b.sentence_texts[0]))]
+    else:
+        alignment = align(parsed_a.sentence_texts, parsed_b.sentence_texts)
+    pairs = []
+    for al in alignment:
+        side_a, side_b = side_of(parsed_a, al.a), side_of(parsed_b, al.b)
+        if al.a and al.b:
+            changes = sort_changes(compare_qualifiers(side_a.qualifiers, side_b.qualifiers, lexicon, texts, relations))
+            weigh(changes)
+            pairs.append(PairResult(side_a, side_b, al.similarity, changes, verdict_of(changes), score_of(changes), word_diff(side_a.tokens, side_b.tokens)))
+        else:
+            pairs.append(PairResult(side_a, side_b, 0.0, [], "unchanged", 0.0, []))
+    return pairs
+
+
+__all__ = ["claim_reader", "compare_docs", "pair_claims", "weight_of"]

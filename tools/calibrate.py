@@ -1,0 +1,61 @@
+"""Measure how reliable each rule is on an annotated corpus split, for the verdict.
+
+    python tools/calibrate.py corpus/dev            # writes src/wording_diff/diff/reliability.json
+
+For every change the detector reports (added, removed or replaced, and not neutral), it
+counts whether an annotator listed it too (a true positive) or not (a false positive),
+under each of the change's rule keys (diff/verdict.py: ``rule_keys``). The weight of a key
+is its precision with one success and one failure added: (tp + 1) / (tp + fp + 2).
+Run it on the dev split only: the test split measures, it does not tune.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from wording_diff.api import check_corpus
+from wording_diff.diff.verdict import RELIABILITY, rule_keys
+
+
+def calibrate(corpus: str) -> dict:
+    result = check_corpus(corpus)
+    counts: dict[str, Counter] = {}
+    for r in result.results:
+        matched_ids = {id(f) for _, f in r.matched}
+        for f in r.found:
+            if f["kind"] == "unchanged" or f["effect"] == "neutral":
+                continue
+            side = f["qualifier_rules"]["b"] or f["qualifier_rules"]["a"]
+            outcome = "tp" if id(f) in matched_ids else "fp"
+            for key in rule_keys(f["dimension"], f["kind"], f["effect"], f["rule"], side[0] if side else "", f.get("context", "stated")):
+                counts.setdefault(key, Counter())[outcome] += 1
+        # a question none of whose claims the answer takes up: does the annotator say narrowed?
+        if r.not_taken_up:
+            counts.setdefault("verdict|not-taken-up", Counter())["tp" if r.case.verdict == "narrowed" else "fp"] += 1
+    rules = {
+        key: {"tp": c["tp"], "fp": c["fp"], "weight": round((c["tp"] + 1) / (c["tp"] + c["fp"] + 2), 4)}
+        for key, c in sorted(counts.items())
+    }
+    return {
+        "about": "How often a change of each rule key found by the detector was also listed by an annotator (precision with one success and one failure added). Made by tools/calibrate.py from the corpus's dev split; the verdict weighs each change by it (diff/verdict.py).",
+        "source": {"corpus": str(Path(corpus)), "cases": len(result.results), "splits": sorted({r.case.split for r in result.results})},
+        "rules": rules,
+    }
+
+
+def main(argv: list[str]) -> int:
+    corpus = argv[1] if len(argv) > 1 else "corpus/dev"
+    data = calibrate(corpus)
+    if any(s == "test" for s in data["source"]["splits"]):
+        print("refusing to calibrate on the test split", file=sys.stderr)
+        return 2
+    RELIABILITY.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf8")
+    print(f"{len(data['rules'])} rule keys from {data['source']['cases']} cases -> {RELIABILITY}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
