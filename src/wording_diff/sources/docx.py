@@ -184,8 +184,8 @@ class _Reader:
                 out.append(para)
                 continue
             text, mark_deleted = para
-            if mark_deleted:
-                carry = f"{carry}{text}"
+            if mark_deleted:  # accepted, the paragraph runs on into the next one
+                carry = f"{carry}{text} "
                 continue
             out.append(f"{carry}{text}")
             carry = ""

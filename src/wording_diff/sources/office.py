@@ -119,9 +119,10 @@ def kamer_metadata(text: str, furniture: list[str], core: dict | None = None) ->
     else:
         # The official PDF prints its number under the masthead ("1178") and the
         # vergaderjaar above it; together they make the id.
-        year = _VERGADERJAAR.search(text[:1500])
-        number = _NUMBER_LINE.search(text[:1500])
-        if year and number and re.search(r"Aanhangsel van de Handelingen", text[:1500]):
+        front = "\n".join(furniture) + "\n" + text[:1500]
+        year = _VERGADERJAAR.search(front)
+        number = _NUMBER_LINE.search(front)
+        if year and number and re.search(r"Aanhangsel van de Handelingen", front):
             meta["id"] = f"ah-tk-{year.group(1)}{year.group(2)}-{number.group(1)}"
     m = _TITLE.search(head)
     if m:

@@ -70,6 +70,7 @@ class Line:
     space_width: float = 0.0
     column: int = 0  # 0 whole width, 1 left, 2 right
     height: float = 842.0  # of the page
+    cells: int = 1  # pieces side by side on one baseline (more than one: a table row)
 
 
 def _quiet_pdfminer() -> None:
@@ -334,6 +335,9 @@ def _layout(pages: list[list[Line]]) -> tuple[list[str], list[str], list[str]]:
     notes: list[str] = []
     furniture: list[str] = []
     for page in pages:
+        gutter = _gutter(page)
+        for line in page:
+            line.column = 0 if gutter is None else 1 if line.x1 <= gutter else 2 if line.x0 >= gutter else 0
         rows = _rows(page)
         body_rows, page_furniture = [], []
         for i, row in enumerate(rows):
@@ -344,7 +348,7 @@ def _layout(pages: list[list[Line]]) -> tuple[list[str], list[str], list[str]]:
         furniture.extend(r.text for r in page_furniture)
         text_rows, note_rows = _split_notes(body_rows, body_size, tol)
         notes.extend(_notes(note_rows))
-        ordered.extend(_reading_order(text_rows))
+        ordered.extend(_reading_order(text_rows, gutter))
     words = _word_forms(ordered)
     return _paragraphs(ordered, pitch, words), notes, furniture
 
@@ -363,10 +367,9 @@ def _rows(page: list[Line]) -> list[Line]:
     rows: list[Line] = []
     for line in sorted(page, key=lambda ln: (-round(ln.y0, 0), ln.x0)):
         for row in rows:
-            if row.page == line.page and abs(row.y0 - line.y0) < 0.35 * min(row.size, line.size) and (
-                line.x0 >= row.x1 - 1 and line.x0 - row.x1 < 12 * max(row.size, line.size)
-            ):
+            if row.page == line.page and row.column == line.column and abs(row.y0 - line.y0) < 0.35 * min(row.size, line.size) and line.x0 >= row.x1 - 1:
                 row.text = f"{row.text} {line.text}".strip() if line.text else row.text
+                row.cells += 1
                 row.markers += line.markers
                 row.x1 = max(row.x1, line.x1)
                 row.y1 = max(row.y1, line.y1)
@@ -402,6 +405,8 @@ def _is_furniture(row: Line, rows: list[Line], body_size: float, tol: float, pit
     """A row in the top or bottom margin that is a page number, or that stands apart from
     the body text (a paragraph gap or more) and repeats on other pages or differs in size
     from the body text, or that stands far apart."""
+    if re.fullmatch(r"\d{1,5}", row.text) and row.size >= 1.4 * body_size:
+        return True  # a number set large: the chamber's or the document's number in a masthead
     if not _in_margin(row):
         return False
     if _PAGE_NUMBER.match(row.text):
@@ -424,8 +429,10 @@ def _split_notes(rows: list[Line], body_size: float, tol: float) -> tuple[list[L
     footnote number."""
     last_body = max((i for i, r in enumerate(rows) if r.size >= body_size - tol), default=-1)
     tail = rows[last_body + 1 :]
-    if tail and all(r.size < body_size - tol for r in tail) and (tail[0].lead or re.match(r"^\d{1,3}\s", tail[0].text)):
-        return rows[: last_body + 1], tail
+    for k, row in enumerate(tail):
+        # the first footnote: a numbered small line, set apart from small type above it (a table)
+        if (row.lead or re.match(r"^\d{1,3}\s", row.text)) and (k == 0 or tail[k - 1].y0 - row.y0 > 2 * row.size):
+            return rows[: last_body + 1] + tail[:k], tail[k:]
     return rows, []
 
 
@@ -447,44 +454,48 @@ def _notes(rows: list[Line]) -> list[str]:
     return out
 
 
-def _reading_order(rows: list[Line]) -> list[Line]:
-    """Two columns side by side are read left column first, per band between lines that
-    span both."""
-    if len(rows) < 8:
-        return rows
-    x_min = min(r.x0 for r in rows)
-    x_max = max(r.x1 for r in rows)
+def _gutter(lines: list[Line]) -> float | None:
+    """The x of the white gap between two columns of text side by side, if the page has
+    them: wide lines stand left and right of it at the same heights, few cross it."""
+    if len(lines) < 8:
+        return None
+    x_min = min(r.x0 for r in lines)
+    x_max = max(r.x1 for r in lines)
     width = x_max - x_min
-    wide = [r for r in rows if r.x1 - r.x0 > 0.2 * width]
-    best, best_score = None, 0
-    for step in range(30, 71):
-        gutter = x_min + width * step / 100
+    wide = [r for r in lines if r.x1 - r.x0 > 0.2 * width and r.size > 0]
+    candidates = []
+    for step in range(60, 141):
+        gutter = x_min + width * step / 200
         left = [r for r in wide if r.x1 < gutter]
         right = [r for r in wide if r.x0 > gutter]
-        crossing = [r for r in wide if r.x0 <= gutter <= r.x1]
-        if len(crossing) > 0.2 * len(wide):
-            continue
+        crossing = sum(1 for r in wide if r.x0 <= gutter <= r.x1)
         score = min(len(left), len(right))
-        overlap = any(a.y0 <= b.y1 and b.y0 <= a.y1 for a in left[:40] for b in right[:40])
-        if score >= 4 and overlap and score > best_score:
-            best, best_score = gutter, score
-    if best is None:
+        if crossing > 0.2 * len(wide) or score < 4:
+            continue
+        side_by_side = sum(1 for a in left if any(abs(a.y0 - b.y0) < a.size for b in right))
+        if side_by_side >= 3:
+            candidates.append((crossing, -score, gutter))
+    if not candidates:
+        return None
+    best = min(candidates)[:2]
+    run = [g for c, sc, g in candidates if (c, sc) == best]
+    return run[len(run) // 2]  # the middle of the white gap
+
+
+def _reading_order(rows: list[Line], gutter: float | None) -> list[Line]:
+    """Two columns side by side are read left column first, per band between lines that
+    span both."""
+    if gutter is None:
         return rows
     out: list[Line] = []
     band: list[Line] = []
 
     def flush():
-        left = [r for r in band if r.x0 < best]
-        right = [r for r in band if r.x0 >= best]
-        for r in left:
-            r.column = 1
-        for r in right:
-            r.column = 2
-        out.extend(left + right)
+        out.extend([r for r in band if r.column == 1] + [r for r in band if r.column != 1])
         band.clear()
 
     for r in rows:  # rows are top to bottom
-        if r.x0 < best < r.x1 and r.x1 - r.x0 > 0.55 * width:
+        if r.column == 0:
             flush()
             out.append(r)
         else:
@@ -524,8 +535,8 @@ def _paragraphs(lines: list[Line], pitch: float, words: set[str]) -> list[str]:
 def _breaks(a: Line, b: Line, pitch: float, right_edge) -> bool:
     if b.text[:1] in _BULLETS and (len(b.text) < 2 or b.text[1] == " "):
         return True
-    if abs(a.size - b.size) > 0.3:
-        return True
+    if abs(a.size - b.size) > 0.3 or a.cells > 1 or b.cells > 1:
+        return True  # a heading, or a table row
     same_flow = a.page == b.page and a.column == b.column and a.y0 > b.y0
     if same_flow and a.y0 - b.y0 > 1.45 * pitch:
         return True
@@ -541,6 +552,8 @@ def _join(left: str, right: str, words: set[str]) -> str:
     """Join two lines of one paragraph, mending a word hyphenated at the line end."""
     if not right:
         return left
+    if re.search(r"(https?:|www\.)\S*[/%?&=#_.]$", left) or (re.search(r"(https?:|www\.)\S*$", left) and right[:1] in "%/?&=#_."):
+        return left + right  # a web address runs on across the line end
     m = re.search(r"([\w]*)([-\u00ad\u2010])$", left)
     if not m or not m.group(1) or not right[:1].isalnum():
         return f"{left} {right}"
