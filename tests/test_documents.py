@@ -378,6 +378,7 @@ BAD = {
     "bom.docx": (zip_bomb_docx, "zip bomb"),
     "dtd.docx": (docx_with_dtd, "declares a DTD"),
     "oud.doc": (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), ".doc) files are not read"),
+    "notitie.odt": (lambda: b"PK\x03\x04" + bytes(512), "(.odt) files are not read"),
 }
 
 
