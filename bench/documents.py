@@ -155,7 +155,7 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "documents.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    print(f"| measure | value |\n|---|---|")
+    print("| measure | value |\n|---|---|")
     print(f"| PDF pages per second (this reader) | {results['pdf_pages_per_second']} |")
     print(f"| PDF extraction / parse of the same text | {results['pdf_extract_vs_parse']} |")
     print(f"| DOCX files per second | {results['docx_files_per_second']} |")

@@ -414,6 +414,16 @@ def test_scan_gives_an_error_record_per_bad_document_and_goes_on(runner, tmp_pat
     assert {Path(r["document"]).name for r in records if "error" not in r} == {"concept.docx"}
 
 
+def test_a_pdf_that_only_restricts_copying_is_read():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(two_column_pages()))))
+    writer.encrypt(user_password="", owner_password="eigenaar", algorithm="AES-256")
+    buf = io.BytesIO()
+    writer.write(buf)
+    assert "Gebruikt de politie op dit moment gezichtsherkenning" in extract_pdf(buf.getvalue(), "beveiligd.pdf").text
+
+
 def test_page_and_unpack_limits():
     three = make_pdf([[(72, 700, 11, f"Pagina met tekst {i}.")] for i in range(3)])
     with pytest.raises(InputError, match="more than 2 pages"):

@@ -76,8 +76,7 @@ class Line:
 def _quiet_pdfminer() -> None:
     # pdfminer reports oddities of a file as log warnings; without a handler Python would
     # print them on stderr, and a bad file must give one line only.
-    for name in ("pdfminer", "pdfminer.pdfinterp", "pdfminer.pdfpage", "pdfminer.pdfdocument", "pdfminer.converter", "pdfminer.psparser"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def extract_pdf(data: bytes, label: str, max_pages: int = MAX_PAGES, max_unpacked: int = MAX_UNPACKED) -> Extracted:
