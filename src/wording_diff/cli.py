@@ -112,7 +112,8 @@ def cli() -> None:
 def compare(a, b, a_text, b_text, fmt, fail_on, model, lexicon, lang, max_bytes, output):
     """Compare an earlier statement A with a later version B.
 
-    A and B are files (text; `-` reads standard input), or give --a-text/--b-text.
+    A and B are files (plain text, HTML, XML, PDF or Word .docx; `-` reads standard
+    input), or give --a-text/--b-text.
 
     \b
     Example:
@@ -158,7 +159,7 @@ def result_fails(comparison, fail_on: str) -> bool:
 @common_options
 @guarded
 def highlight(file, fmt, model, lexicon, lang, max_bytes, output):
-    """Mark every scope qualifier in one statement FILE (`-` for standard input)."""
+    """Mark every scope qualifier in one statement FILE (text, HTML, XML, PDF or .docx; `-` for standard input)."""
     from .api import highlight_text
     from .render import render_highlight
     from .sources.text import read_text
@@ -255,7 +256,7 @@ def check(corpus, fmt, junit, quiet, update_known_failures, model, lexicon, outp
 @common_options
 @guarded
 def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, model, lexicon, lang, max_bytes, output):
-    """Scan Kamervragen documents (text, HTML or official XML; files, folders, globs) and
+    """Scan Kamervragen documents (text, HTML, official XML, PDF or Word .docx; files, folders, globs) and
     rank the pairs whose scope changed most: each answer against its question, a nader
     antwoord against the original, a statement quoted «…» in a question against its
     answer, and pairs from a manifest.

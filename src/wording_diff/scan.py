@@ -29,7 +29,7 @@ from .sources.kamervragen import KVDocument, read_document
 from .sources.text import DEFAULT_MAX_BYTES, InputError, from_string
 
 PAIR_KINDS = ("question-answer", "versions", "quoted-statement", "manifest")
-DOC_SUFFIXES = (".txt", ".xml", ".html", ".htm")
+DOC_SUFFIXES = (".txt", ".xml", ".html", ".htm", ".pdf", ".docx")
 SCHEMA = "wording-diff.scan/1"
 _WEIGHTS = {"narrows": 1.0, "broadens": 1.0, "reverses": 1.5, "unclear": 0.5, "neutral": 0.0}
 # How much a change found in each kind of pair says: two versions of one statement are

@@ -15,7 +15,9 @@ from pathlib import Path
 from .text import DEFAULT_MAX_BYTES, InputError, decode, normalise, read_bytes
 
 _HEADER_LINE = re.compile(r"^([a-z][a-z0-9_-]*): ?(.*)$")
-_NUMS = r"\d{1,3}[a-z]?(?:\s*(?:,|en|t/m|tot en met|–|-|&)\s*\d{1,3}[a-z]?)*"
+# Numbers joined by ",", "en", "t/m", …; a missing comma ("7, 8, 9 10 en 11", as printed
+# in ah-tk-20232024-2367) only between numbers that a joiner follows.
+_NUMS = r"\d{1,3}[a-z]?(?:(?:\s*(?:,|en|t/m|tot en met|–|-|&)\s*|\s+(?=\d{1,3}[a-z]?\s*(?:,|en\b|t/m|&)))\d{1,3}[a-z]?)*"
 _LABEL = re.compile(
     rf"^\s*(?:\*\*|#+\s*|[•·▪*-]\s*)?(?P<kind>Vragen|Vraag|Antwoorden|Antwoord)(?:\s+(?:op|bij)?\s*(?:de\s+)?(?:vragen|vraag))?\s*(?P<nums>{_NUMS})?\s*[:.)]?(?:\*\*)?\s*(?P<rest>.*)$",
     re.I,
@@ -134,7 +136,8 @@ def parse_numbers(raw: str | None) -> tuple[str, ...]:
                 i += 2
                 continue
         if tok and tok not in (",", "en", "&", "t/m", "tot en met", "–", "-"):
-            out.append(tok)
+            pieces = tok.split()
+            out.extend(pieces if all(re.fullmatch(r"\d{1,3}[a-z]?", piece) for piece in pieces) else [tok])
         i += 1
     return tuple(dict.fromkeys(out))
 
@@ -178,6 +181,9 @@ def blocks_from_text(body: str) -> list[Block]:
         current, buf = None, []
 
     for line in _clean_lines(body):
+        if line.lower() in ("mededeling", "mededeling:"):
+            close()  # the notice that the questions were answered elsewhere is no answer
+            continue
         m = _LABEL.match(line)
         if m and (m.group("nums") or line.strip().lower() in ("antwoord", "antwoord:")):
             rest = m.group("rest")
@@ -437,11 +443,29 @@ def markup_text(data: bytes, label: str, kind: str) -> str:
     return "\n\n".join(p for p in paras if p)
 
 
+def apply_metadata(doc: KVDocument, meta: dict) -> KVDocument:
+    """What a PDF or DOCX says about itself (its first page, its footer, its properties)
+    over what was guessed from its text."""
+    for key in ("id", "title", "date", "questioners", "answered_by"):
+        if meta.get(key):
+            setattr(doc, key, meta[key])
+    doc.refers_to = tuple(dict.fromkeys([*doc.refers_to, *meta.get("refers_to", ())]))
+    doc.refers_to = tuple(r for r in doc.refers_to if r != doc.id)
+    return doc
+
+
 def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> KVDocument:
-    """Read one Kamervragen document, choosing the reader by content (not only by suffix)."""
+    """Read one Kamervragen document, choosing the reader by content (not only by suffix):
+    PDF, DOCX, official XML, the HTML page, or plain text."""
+    from .office import extract, office_kind
+
     data = read_bytes(path, max_bytes)
     if not data.strip():
         raise InputError(f"{path}: empty file")
+    office = office_kind(data, path)
+    if office is not None:
+        extracted = extract(data, path, office)
+        return apply_metadata(parse_text_document(extracted.text, path), extracted.meta)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"<?xml") or head.startswith(b"<officiele-publicatie") or head.startswith(b"<kamervragen") or path.lower().endswith(".xml"):
         return parse_xml_document(data, path)

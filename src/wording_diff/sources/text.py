@@ -119,11 +119,17 @@ def prepare(text: str, label: str) -> str:
 
 def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
     """(label, cleaned text) of a file or ``-`` for standard input. XML and HTML files are
-    read safely and reduced to their text (paragraphs kept, footnotes and markup left out)."""
+    read safely and reduced to their text (paragraphs kept, footnotes and markup left out);
+    PDF and DOCX files are read as a reader sees them (see :mod:`.office`)."""
+    from .office import extract, office_kind
+
     label = "<stdin>" if path == "-" else path
     data = read_bytes(path, max_bytes)
     if not data.strip():
         raise InputError(f"{label}: empty file")
+    office = office_kind(data, path)
+    if office is not None:
+        return label, prepare(extract(data, label, office).text, label)
     kind = markup_kind(data, path)
     if kind is not None:
         from .kamervragen import markup_text
