@@ -174,16 +174,21 @@ class ClaimReader:
         answer = self._answer_particle(sent)
         taken: set[int] = set()
         reported_by: set[int] = set()
-        tops = [(top, False) for top in self._clause_tops(sent)]
+        asked = self._asked_clause(sent, negators) if question else None
+        tops = [(top, False) for top in self._clause_tops(sent)] if asked is None else [(asked[0], False)]
         tops += [(t, True) for t in self._embedded_clauses(sent, {t.i for t, _ in tops})]
         for top, embedded in tops:
             if top.i in taken:
                 continue
             frame = _Frame()
-            if question and (top.i == sent.root.i or embedded):
+            if question:
                 frame.stance, frame.stance_rule = "asked", "claim:question"
+            if asked is not None and top.i == asked[0].i:
+                frame.tokens.update(asked[1])
+                frame.flips, frame.flip_words = len(asked[2]) % 2, list(asked[2])
+                frame.stance_rule = "claim:question-frame"
             pred = self._through_frames(top, frame, negators, quotes, hedged, denying)
-            reported_by |= frame.report_tokens
+            reported_by |= frame.report_tokens | frame.tokens
             if pred is None or pred.i in taken:
                 continue
             taken.update(frame.tokens & {t.i for t in sent if _is_predicate(t)})
@@ -282,21 +287,65 @@ class ClaimReader:
         producten afgenomen": two claims), and clauses set beside the root."""
         root = sent.root
         tops = [root]
-        seen = {root.i}
-        stack = [root]
-        while stack:
-            tok = stack.pop()
-            for c in tok.children:
-                if c.i in seen or c.dep_ not in ("conj", "parataxis"):
-                    continue
-                seen.add(c.i)
-                stack.append(c)  # a conjunct of a conjunct ("niet op de hoogte …, en … aangegaan")
-                if _is_predicate(c) or c.pos_ in _VERBAL:
-                    tops.append(c)
+        for tok in sent:
+            if tok.i == root.i or tok.dep_ not in ("conj", "parataxis") or not (_is_predicate(tok) or tok.pos_ in _VERBAL):
+                continue
+            # coordinated with the main clause: no clause boundary between it and the root
+            # ("… benaderd door Clearview, niet op de hoogte van contacten …, en … geen
+            # relatie aangegaan" hangs the last verb under a noun)
+            head, main = tok.head, True
+            for _ in range(12):
+                if head.i == root.i:
+                    break
+                if head.dep_ in ("advcl", "acl", "acl:relcl", "ccomp", "csubj", "xcomp") and head.pos_ in _VERBAL:
+                    main = False
+                    break
+                head = head.head
+            if main:
+                tops.append(tok)
         if root.pos_ not in _VERBAL and not _is_predicate(root) and len(tops) > 1:
             # A fragment root ("Minister X: «…»") with a clause beside it: the clause claims.
             tops.remove(root)
         return sorted(tops, key=lambda t: t.i)
+
+    def _asked_clause(self, sent, negators: dict):
+        """A question that opens with its verb and asks about a clause ("Klopt het dat X?",
+        "Deelt u de mening dat X?", "Kunt u bevestigen dat X?", "Is het waar dat X?"): the
+        clause after the first "dat"/"of" is what it asks to confirm. Read from the words,
+        because the parse of a sentence that opens with its verb is often off. Returns the
+        clause's head, the frame's tokens and the negations in the frame."""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if not words or not words[0].is_title:
+            return None
+        for tok in words[1:14]:
+            if tok.lower_ in ("dat", "of") and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
+                end = sent.end
+                while end > tok.i + 2 and sent.doc[end - 1].is_punct:
+                    end -= 1
+                if end <= tok.i + 1:
+                    return None
+                head = sent.doc[tok.i + 1 : end].root
+                if not (_is_predicate(head) or head.pos_ in ("ADJ", "NOUN", "VERB", "AUX")):
+                    return None
+                frame = set(range(sent.start, tok.i + 1))
+                flips = [negators[i] for i in sorted(frame) if i in negators]
+                return head, frame, flips
+            if tok.pos_ in ("VERB", "AUX") and tok.i > words[0].i + 1 and tok.lower_ not in self.all_frame_words | self.modals:
+                break  # a verb of its own before any "dat": not a clause frame
+        # "Bent u bereid X te doen?", "Is het mogelijk X te …?": the "te" infinitive after
+        # an intention or permission word
+        opener = next((t for t in words[1:6] if t.lower_ in self.intention | self.permission or t.lemma_.lower() in self.intention | self.permission), None)
+        if opener is None:
+            return None
+        for tok in sent.doc[opener.i + 1 : sent.end - 1]:
+            if tok.lower_ == "te" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].pos_ in ("VERB", "AUX"):
+                head = sent.doc[tok.i + 1]
+                frame = set(range(sent.start, opener.i + 1))
+                flips = [negators[i] for i in sorted(frame) if i in negators]
+                return head, frame, flips
+            if tok.lower_ in ("dat", "om", "omdat", "zodat") or tok.text in (";", ":"):
+                return None
+        return None
 
     def _embedded_clauses(self, sent, tops: set[int]) -> list:
         """Clauses inside a claim that may carry a claim of their own: "omdat zij beweerde
@@ -420,7 +469,9 @@ class ClaimReader:
     def _frame_kind(self, pred, frame: _Frame, hedged: set[int] = frozenset()) -> str | None:
         lemma = pred.lemma_.lower()
         low = pred.lower_
-        words = {lemma, low, self._with_particle(pred, low), self._with_particle(pred, lemma)}
+        with_particle = {self._with_particle(pred, low), self._with_particle(pred, lemma)}
+        # "stelt … in" is instellen, not stellen: with a particle, only the joined verb counts
+        words = with_particle if with_particle != {low, lemma} else {lemma, low}
         words |= {v for w in tuple(words) for v in infinitives(w) & self.all_frame_words}
         if pred.i in hedged:
             return "hedge"  # "het is niet uit te sluiten dat X", "het lijkt erop dat X"
@@ -433,7 +484,7 @@ class ClaimReader:
                 words |= {c.lemma_.lower(), c.lower_}
         if words & self.restriction and self._points_back(pred):
             return "restriction"
-        if lemma.startswith("voorkom") and (any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "zijn" for c in pred.children) or any(c.dep_ == "compound:prt" and c.lower_ == "voor" for c in pred.children)):
+        if any(w.startswith("voorkom") for w in (lemma, *infinitives(low))) and (any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "zijn" for c in pred.children) or any(c.dep_ == "compound:prt" and c.lower_ == "voor" for c in pred.children)):
             return "frame"  # "het is niet eerder voorgekomen dat X": X did not happen
         if words & self.existential and pred.pos_ in _VERBAL and any(c.dep_ in ("expl", "expl:pv") or c.lower_ == "het" for c in pred.children):
             return "frame"  # "het gebeurt dat X", "het komt voor dat X"
@@ -449,7 +500,7 @@ class ClaimReader:
             return "report"
         if words & self.frame_verbs or words & self.permission:
             return "frame"
-        if frame.stance == "asked":
+        if frame.stance == "asked" and frame.stance_rule == "claim:question" and pred.dep_ == "ROOT":
             return "frame"  # "Kunt u aangeven of X?", "Is het mogelijk dat X?"
         return None
 
@@ -727,6 +778,14 @@ def infinitives(form: str) -> set[str]:
     → onderschrijven)."""
     out = {form}
     stems = {form}
+    # participles: "gemeld" → meld, "voorgekomen" → voorkomen, "aangegeven" → aangeven
+    at = form.find("ge", 0, 7)
+    if at >= 0 and len(form) - at > 4:
+        bare = form[:at] + form[at + 2 :]
+        out.add(bare)
+        stems.add(bare)
+        if bare.endswith(("d", "t")):
+            stems.add(bare[:-1])
     if form.endswith("t") and len(form) > 3:
         stems.add(form[:-1])
     if form.endswith(("de", "te")) and len(form) > 4:  # past: "meldde", "stelde"
