@@ -318,7 +318,8 @@ class ClaimReader:
         if not words or not words[0].is_title:
             return None
         for tok in words[1:14]:
-            if tok.lower_ in ("dat", "of") and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
+            following = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            if tok.lower_ in ("dat", "of") and (tok.pos_ == "SCONJ" or tok.dep_ == "mark" or (following is not None and following.pos_ not in ("NOUN", "ADJ", "PROPN"))):
                 end = sent.end
                 while end > tok.i + 2 and sent.doc[end - 1].is_punct:
                     end -= 1
@@ -329,6 +330,8 @@ class ClaimReader:
                     return None
                 frame = set(range(sent.start, tok.i + 1))
                 flips = [negators[i] for i in sorted(frame) if i in negators]
+                # "Kunt u uitsluiten dat X?", "Ontkent u dat X?": the question is whether X does not hold
+                flips += [t for t in sent.doc[sent.start : tok.i] if t.pos_ in _VERBAL | {"PROPN", "NOUN"} and (infinitives(t.lower_) | {t.lemma_.lower()}) & self.negating]
                 return head, frame, flips
             if tok.pos_ in ("VERB", "AUX") and tok.i > words[0].i + 1 and tok.lower_ not in self.all_frame_words | self.modals:
                 break  # a verb of its own before any "dat": not a clause frame

@@ -27,6 +27,10 @@ SINGLE_STATEMENT_FLOOR = 0.2
 # Without the same predicate, a polarity difference reverses a claim only between claims
 # about this much the same things.
 REVERSAL_OVERLAP = 0.2
+# A question's claim is paired with the first sentence of the answer only this alike.
+FIRST_SENTENCE_FLOOR = 0.15
+# Pairings made for want of a better one: their changes are weighed apart.
+LOOSE_PAIRINGS = {"claim:single-statement", "claim:aligned-sentences", "claim:answer-first-sentence", "claim:content"}
 # B does not take up A when no claim of B comes this close to a claim of A.
 NOT_TAKEN_UP_BELOW = 0.22
 
@@ -129,6 +133,7 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
                 found.append((ca, cb, s, "claim:single-statement" if rule == "claim:content" else rule, opposite))
     found += _answer_pairs(found, claims_a, claims_b, eligible_b, lexicon, relations)
     found += _aligned_leftovers(found, claims_a, claims_b, parsed_a, parsed_b, eligible_a, eligible_b, lexicon, relations)
+    found += _first_answer_sentence(found, claims_a, claims_b, eligible_b, lexicon, relations)
     out: list[ClaimPair] = []
     used_a: set[str] = set()
     used_b: set[str] = set()
@@ -137,7 +142,7 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
         cp = ClaimPair(f"p{len(out) + 1}", ca, cb, relation, rule, round(sim, 4), [])
         for c in changes:
             c.claim_pair = cp.id
-            c.context = "asked" if ca is not None and ca.stance == "asked" else "stated"
+            c.context = ("asked" if ca is not None and ca.stance == "asked" else "stated") + ("~" if rule in LOOSE_PAIRINGS else "")
         weigh(changes)
         cp.changes = sort_changes(_unique(changes))
         cp.verdict = verdict_of(cp.changes)
@@ -232,6 +237,24 @@ def _answer_pairs(found, claims_a, claims_b, eligible_b, lexicon, relations) -> 
             (s, _rule, opposite), ca, cb = max(scored, key=lambda x: x[0][0])
             out.append((ca, cb, s, "claim:answer", opposite))
     return out
+
+
+def _first_answer_sentence(found, claims_a, claims_b, eligible_b, lexicon, relations) -> list:
+    """A question none of whose claims B's claims take up, against an answer that says
+    something of its own: an answer answers in its first sentence, so the question's claim
+    is paired with the claim of that sentence most like it (a loose pairing, weighed as
+    such)."""
+    if found:
+        return []
+    asked = [c for c in claims_a if c.stance == "asked" and c.predicate and not c.embedded]
+    first = [claims_b[j] for j in eligible_b if claims_b[j].sentence == min((claims_b[k].sentence for k in eligible_b), default=0) and claims_b[j].stance != "quoted"]
+    scored = [(claim_score(ca, cb, lexicon, relations), ca, cb) for ca in asked for cb in first]
+    if not scored:
+        return []
+    (s, _rule, opposite), ca, cb = max(scored, key=lambda x: (x[0][0], not x[2].embedded))
+    if s < FIRST_SENTENCE_FLOOR:
+        return []
+    return [(ca, cb, s, "claim:answer-first-sentence", opposite)]
 
 
 def _targets(cb: Claim, claims_b: list[Claim], pairs: list[ClaimPair], main_a: list[Claim], lexicon, relations) -> list[Claim]:

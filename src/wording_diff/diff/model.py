@@ -67,7 +67,8 @@ class Change:
     claim_pair: str | None = None  # id of the claim pair it belongs to
     weight: float = 1.0  # how far the verdict trusts it (the rule's reliability)
     # what A's claim is: "asked" (a question B answers) or "stated"; rules are not as
-    # reliable in both (a question's qualifier an answer does not repeat is seldom dropped)
+    # reliable in both (a question's qualifier an answer does not repeat is seldom dropped).
+    # "~" marks a claim pair made for want of a better one (weighed apart).
     context: str = "stated"
 
     @property

@@ -32,7 +32,7 @@ def rule_keys(dimension: str, kind: str, effect: str, rule: str, qualifier_rule:
     parts = qualifier_rule.split(":")
     family = ":".join(parts[:2]).split(".")[0] if len(parts) >= 2 else qualifier_rule
     decided_by = rule if kind == "replaced" or rule.startswith("claim:") else family
-    if context == "stated":
+    if context.startswith("stated"):
         # Between two statements, which one is "A" is the reader's choice: a qualifier
         # added and the same qualifier removed are one rule, so that swapping A and B
         # mirrors the verdict. (An answer that drops a question's qualifier is another
