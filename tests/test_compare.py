@@ -161,3 +161,40 @@ def test_empty_input_is_an_error(runner, tmp_path):
     empty.write_text("  \n\t\n", encoding="utf8")
     res = runner.invoke(cli, ["compare", str(empty), "--b-text", "Dat gebeurt niet."])
     assert res.exit_code == 2 and "empty" in res.stderr
+
+
+def test_json_carries_the_claims_and_each_change_names_its_claim_pair(runner):
+    # ah-tk-20212022-1053: the sentence of 28 September and the answer that corrects it
+    a = "Biometrische surveillance, in de zin van realtime gezichtsherkenning, wordt op dit moment in Nederland niet gedaan."
+    b = (
+        "Die zin kan echter ook breder worden opgevat en dan is die stelling niet helemaal juist. "
+        "Identificatie met behulp van realtime gezichtsherkenningstechnologie vindt namelijk wél plaats in Nederland."
+    )
+    res = run(runner, "--a-text", a, "--b-text", b, "--format", "json")
+    doc = json.loads(res.stdout)
+    ids = {cp["id"] for cp in doc["claim_pairs"]}
+    claim_ids = {c["id"] for side in "ab" for c in doc["claims"][side]}
+    assert doc["verdict"] == "reversed"
+    assert {cp["relation"] for cp in doc["claim_pairs"]} >= {"matched", "retracted"}
+    for cp in doc["claim_pairs"]:
+        assert {cp["a"], cp["b"]} - {None} <= claim_ids
+    for change in changes_of(doc):
+        assert change["claim_pair"] in ids
+    retracting = next(c for c in doc["claims"]["b"] if c["stance"] == "retracted")
+    assert retracting["reference"] == "die stelling" and retracting["polarity"] == "negative"
+
+
+@pytest.mark.parametrize("fmt, marker", [("text", "B trekt dit in"), ("markdown", "B trekt dit in"), ("html", "B trekt dit in")])
+def test_reports_say_plainly_when_b_retracts_a(runner, fmt, marker):
+    a = "Biometrische surveillance, in de zin van realtime gezichtsherkenning, wordt op dit moment in Nederland niet gedaan."
+    b = "Die zin kan echter ook breder worden opgevat en dan is die stelling niet helemaal juist."
+    res = run(runner, "--a-text", a, "--b-text", b, "--format", fmt)
+    assert res.exit_code == 0 and marker in res.stdout
+
+
+def test_reports_say_when_the_answer_takes_up_no_question(runner):
+    # kamervragen-bulk, SSC validation line 1119
+    q = "Wordt het niet hoog tijd voor openlijke excuses van u persoonlijk, van u als partijleider van de VVD en van u als Minister-President vanwege het als VVD jarenlang onderhouden van nauwe banden met een veroordeeld terrorist?"
+    a = "Hier kan ik slechts vragen beantwoorden in mijn hoedanigheid als MinisterPresident. Voor vragen die de VVD betreffen, verwijs ik u naar de VVD."
+    res = run(runner, "--a-text", q, "--b-text", a, "--format", "text", "--lang", "en")
+    assert "takes up none of A's questions" in res.stdout

@@ -71,3 +71,20 @@ def test_recorded_heldout_scores_meet_the_floors():
     bundled = next(m for m in available_models() if m.name == BUNDLED_NAME)
     for key, floor in FLOORS.items():
         assert bundled.scores[key] >= floor, f"{key} {bundled.scores[key]} < {floor}"
+
+
+def test_sentences_do_not_end_inside_quotes_or_brackets(nlp):
+    # ah-tk-20232024-1708, Vraag 4: the quoted words and their full stop stay in the question
+    question = (
+        "Klopt het dat het voor DUO volstaat indien een studiebegeleider of decaan inde toelichting bij «verzoek voorziening» "
+        "schrijft: «vanwege structurelefunctiebeperkende omstandigheden, heeft de student studievertragingopgelopen/studie "
+        "niet af kunnen maken»? Nee, in geval van een medische oorzaak dient de aanvraag voorzien te zijn."
+    )
+    sents = [s.text for s in nlp(question).sents]
+    assert len(sents) == 2 and sents[0].endswith("maken»?")
+    # corrections, yesilgoz-tweet: a quoted sentence with "zei ze" after it is one sentence
+    quoted = '"Dat is het verkeerde getal, behorend bij een ander reëel probleem", zei ze tegen een kritische Kamer. Daarna volgde het debat.'
+    assert [s.text for s in nlp(quoted).sents][0].endswith("Kamer.")
+    # quotes that stand as sentences of their own are still split (corrections, om-vanderburg)
+    own = "“De impact is enorm”, zegt Van der Burg donderdag. “Het stelsel van Bewaken en Beveiligen voldoet niet. In de media heb ik onvoldoende recht gedaan aan het verdriet.”"
+    assert len(list(nlp(own).sents)) == 3

@@ -586,7 +586,8 @@ class ClaimReader:
                 stance, stance_rule = "quoted", "claim:in-quotes"
         reference = reversal = None
         if stance in ("asserted", "reported"):
-            retracted = self._retraction(pred, carrier, negative, quotes)
+            heads = [doc[i] for i in frame.tokens if doc[i].pos_ in _VERBAL or _is_predicate(doc[i])]
+            retracted = self._retraction(pred, carrier, negative, quotes, heads)
             if retracted is not None:
                 stance, stance_rule, reference = "retracted", retracted[0], retracted[1]
                 words = [pred.i, *(sp.start for sp, _ in negs)]
@@ -612,7 +613,7 @@ class ClaimReader:
         arguments = tuple(
             (c.lemma_ or c.lower_).lower()
             for c in (*pred.children, *(carrier.children if carrier.i != pred.i else ()))
-            if c.dep_ in _CORE_DEPS or (c.dep_ == "obl" and any(g.lower_ == "door" for g in c.children))
+            if (c.dep_ in _CORE_DEPS or (c.dep_ == "obl" and any(g.lower_ == "door" for g in c.children))) and not c.is_space and not c.is_punct
         )
         # Slots: qualifiers of the clause, and the hedges, conditions and modality of
         # its frames. Negation is the claim's polarity, not a slot.
@@ -746,12 +747,16 @@ class ClaimReader:
                 return (inner.lemma_ or inner.lower_).lower(), inner
         return self.lex.predicate_phrases.get(lemma, lemma), pred
 
-    def _retraction(self, pred, carrier, negative: bool, quotes) -> tuple[str, str] | None:
+    def _retraction(self, pred, carrier, negative: bool, quotes, frame_heads=()) -> tuple[str, str] | None:
         """Is this clause the speaker taking an earlier statement back ("die stelling is
         niet juist", "ik trek die woorden in")? Returns (rule, what it points at)."""
-        words = {pred.lemma_.lower(), pred.lower_, carrier.lemma_.lower()}
+        words = {pred.lemma_.lower(), pred.lower_, carrier.lemma_.lower()} | {c.lower_ for c in carrier.subtree if c.dep_ in ("nmod", "obl") and c.head.i == carrier.i}
         if pred.pos_ in ("NOUN", "PROPN"):
+            # "Dat is het verkeerde getal"
             words |= {c.lemma_.lower() for c in pred.children if c.dep_ == "amod"} | {c.lower_ for c in pred.children if c.dep_ == "amod"}
+        else:
+            # "Dat bleek anders te zitten", "Dat was te fel"
+            words |= {c.lower_ for c in pred.children if c.dep_ in ("advmod", "xcomp") and c.pos_ in ("ADV", "ADJ")}
         hit = None
         if words & self.retraction:
             hit = "claim:retraction"
@@ -761,7 +766,9 @@ class ClaimReader:
             return None
         if self._complement(pred) is not None:
             return None  # "Het is onjuist dat X" denies X; it does not retract a statement
-        ref = self._statement_reference(pred, carrier)
+        # the pointer may hang from a frame or modal above ("Dat bleek anders te zitten",
+        # "Hierbij willen wij onze excuses aanbieden")
+        ref = self._statement_reference(pred, carrier, *frame_heads)
         if ref is not None:
             return hit, _phrase(ref)
         for qs, qe in quotes:

@@ -30,7 +30,7 @@ REVERSAL_OVERLAP = 0.2
 # A question's claim is paired with the first sentence of the answer only this alike.
 FIRST_SENTENCE_FLOOR = 0.15
 # Pairings made for want of a better one: their changes are weighed apart.
-LOOSE_PAIRINGS = {"claim:single-statement", "claim:aligned-sentences", "claim:answer-first-sentence", "claim:content"}
+LOOSE_PAIRINGS = {"claim:single-statement", "claim:aligned-sentences", "claim:answer-first-sentence"}
 # B does not take up A when no claim of B comes this close to a claim of A.
 NOT_TAKEN_UP_BELOW = 0.22
 
@@ -154,12 +154,21 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
         return cp
 
     reversed_a: set[str] = set()
+    main_a = [c for c in claims_a if c.predicate and c.stance != "quoted"] or [c for c in claims_a if c.predicate]
+    # A claim that B retracts or restricts is answered by that; a loose pairing of it with
+    # another claim of B would only add noise.
+    pointed_at = {ca.id for cb in claims_b if cb.stance in special for ca in _targets(cb, claims_b, [], main_a, lexicon, relations)}
     for ca, cb, s, rule, opposite in found:
+        if rule in LOOSE_PAIRINGS and ca.id in pointed_at:
+            continue
         changes = _claim_changes(ca, cb, opposite, rule, lexicon, texts, relations)
+        if rule in LOOSE_PAIRINGS and rule != "claim:single-statement":
+            # what a claim B does not restate, B has not removed (two single statements
+            # the reader compares are versions of each other: there it has)
+            changes = [c for c in changes if c.kind != "removed"]
         if any(c.effect == "reverses" for c in changes):
             reversed_a.add(ca.id)
         add(ca, cb, "matched", rule, s, changes)
-    main_a = [c for c in claims_a if c.predicate and c.stance != "quoted"] or [c for c in claims_a if c.predicate]
     # Answer particles: "Nee" denies what the question asks; "Ja" confirms it.
     asked = [c for c in claims_a if c.stance == "asked" and c.predicate]
     for cb in claims_b:
@@ -219,7 +228,8 @@ def _aligned_leftovers(found, claims_a, claims_b, parsed_a, parsed_b, eligible_a
         scored = [(claim_score(ca, cb, lexicon, relations), ca, cb) for ca in cands_a for cb in cands_b]
         if scored:
             (s, _rule, opposite), ca, cb = max(scored, key=lambda x: (x[0][0], not x[1].embedded, not x[2].embedded))
-            out.append((ca, cb, max(s, al.similarity), "claim:aligned-sentences", opposite))
+            single = len(parsed_a.sents) == 1 and len(parsed_b.sents) == 1
+            out.append((ca, cb, max(s, al.similarity), "claim:single-statement" if single else "claim:aligned-sentences", opposite))
     return out
 
 

@@ -1,0 +1,223 @@
+"""The claim model, behaviour by behaviour, on real sentences from ../shared.
+
+Sources: the Clearview documents (data/officiele-stukken/clearview, INDEX.md), Kamervragen
+answer documents and bulk Q&A (data/officiele-stukken/kamervragen, data/kamervragen-bulk)
+and the corrections (data/officiele-stukken/corrections); each test names its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DEKKER, GRAPPERHAUS
+
+from wording_diff.api import compare_texts, get_parser
+from wording_diff.diff.effects import direction
+from wording_diff.diff.engine import claim_reader
+from wording_diff.diff.parsed import ParsedText
+from wording_diff.lexical import LexicalRelations
+
+
+@pytest.fixture(scope="module")
+def read():
+    parser = get_parser()
+    lexicon = parser.nlp.get_pipe("scope_qualifiers").lexicon
+
+    def claims(text: str):
+        return claim_reader(lexicon).read(ParsedText.of(parser.parse(text), lexicon), "a")
+
+    return claims
+
+
+def own(claims):
+    """The claims a text makes itself (not its embedded clauses)."""
+    return [c for c in claims if not c.embedded]
+
+
+def polarity_changes(comparison):
+    return [c for c in comparison.changes() if c.dimension == "polarity"]
+
+
+# ---------------------------------------------------------------- polarity, once per claim
+def test_niet_and_geen_on_one_predicate_are_the_same_polarity():
+    # Dekker, 28 Sept 2021 ("niet gedaan") and Grapperhaus, 13 Oct 2021 ("geen toestemming
+    # gegeven"): both deny; the change is one of modality, not a reversal.
+    comparison = compare_texts(DEKKER, GRAPPERHAUS).comparison
+    assert comparison.verdict == "narrowed"
+    assert [c.polarity for c in comparison.a_claims] == ["negative"] and [c.polarity for c in comparison.b_claims] == ["negative"]
+    assert not any(c.effect == "reverses" for c in comparison.changes())
+    unchanged = [c for c in comparison.changes(include_unchanged=True) if c.dimension == "polarity"]
+    assert [(c.kind, c.a_text, c.b_text) for c in unchanged] == [("unchanged", "niet", "geen")]
+
+
+def test_a_negation_repeated_in_the_answer_is_no_change():
+    # kamervragen-bulk, SSC validation line 1883: the question and the answer both deny.
+    q = "Klopt het voorts dat het publiceren en verspreiden van de ontwerpen van 3D-wapens nog niet expliciet verboden is?"
+    a = "Het klopt dat het publiceren en verspreiden van de ontwerpen van 3D-wapens niet expliciet verboden is."
+    comparison = compare_texts(q, a).comparison
+    assert not polarity_changes(comparison)
+    assert comparison.verdict != "reversed"
+
+
+def test_the_question_frame_is_not_the_claim(read):
+    # the same question: what is asked is the clause after "Klopt het … dat", negated.
+    (claim,) = own(read("Klopt het voorts dat het publiceren en verspreiden van de ontwerpen van 3D-wapens nog niet expliciet verboden is?"))
+    assert claim.stance == "asked" and claim.predicate == "verbieden" and claim.polarity == "negative"
+    assert not any(q.text == "Klopt" for q in claim.qualifiers)
+
+
+# ---------------------------------------------------------------- quotes, reports, retractions
+def test_reported_speech_claims_what_is_reported(read):
+    # security.nl 725498: the report's frame ("Onlangs liet … weten dat") dates the report,
+    # not the claim; the claim is Dekker's sentence of 28 September.
+    text = (
+        "Onlangs liet demissionair minister Dekker voor Rechtsbescherming in antwoord op Kamervragen weten dat biometrische "
+        "surveillance, in de zin van real-time gezichtsherkenning, op dit moment niet in Nederland plaatsvindt."
+    )
+    (claim,) = own(read(text))
+    assert claim.stance == "reported" and claim.polarity == "negative"
+    assert "Onlangs" not in {q.text for q in claim.qualifiers}
+    assert {"op dit moment", "in Nederland"} <= {q.text for q in claim.qualifiers}
+    dekker = "Biometrische surveillance, in de zin van real-time gezichtsherkenning, wordt op dit moment in Nederland niet gedaan."
+    assert compare_texts(dekker, text).comparison.verdict == "unchanged"
+
+
+def test_i_reported_earlier_that_x_claims_x(read):
+    # the answer of 28 Sept 2021 as Dekker's own report of it ("ik heb … gemeld dat"):
+    # tweakers 187478 quotes the police's denial.
+    (claim,) = own(read("Ik heb de Kamer eerder gemeld dat de politie geen gebruik maakt van de gezichtsherkenningssoftware van Clearview AI."))
+    assert claim.stance == "reported" and claim.predicate == "gebruiken" and claim.polarity == "negative"
+
+
+def test_a_retraction_applies_to_the_claim_it_retracts():
+    # ah-tk-20212022-1053, answer 3, on the sentence of 28 September 2021.
+    comparison = compare_texts(
+        "Biometrische surveillance, in de zin van realtime gezichtsherkenning, wordt op dit moment in Nederland niet gedaan.",
+        "Die zin kan echter ook breder worden opgevat en dan is die stelling niet helemaal juist.",
+    ).comparison
+    retracted = [cp for cp in comparison.claim_pairs if cp.relation == "retracted"]
+    assert len(retracted) == 1 and retracted[0].a is comparison.a_claims[0]
+    assert retracted[0].b.stance == "retracted" and retracted[0].b.reference == "die stelling"
+    assert comparison.verdict == "reversed"
+    assert [c.rule for c in polarity_changes(comparison)] == ["claim:retraction"]
+
+
+def test_the_correction_in_other_words_reverses_the_claim():
+    # ah-tk-20212022-1053: "vindt namelijk wél plaats" against "wordt … niet gedaan".
+    comparison = compare_texts(
+        "Biometrische surveillance, in de zin van realtime gezichtsherkenning, wordt op dit moment in Nederland niet gedaan.",
+        "Identificatie met behulp van realtime gezichtsherkenningstechnologie vindt namelijk wél plaats in Nederland.",
+    ).comparison
+    assert comparison.verdict == "reversed"
+    (change,) = polarity_changes(comparison)
+    assert (change.kind, change.a_text, change.b_text) == ("replaced", "niet", "wél")
+
+
+def test_a_quote_is_a_mention_not_the_speakers_claim(read):
+    # corrections: yesilgoz-nareis (news report quoting the earlier claim in „…”) — the
+    # quoted words inside a longer sentence are a mention; with "zei … dat" they are reported.
+    claims = own(read("VVD-leider Yeşilgöz zei enkele dagen voor de stembusgang in de Volkskrant dat het „gaat over duizenden mensen – hoeveel exact weten we niet”."))
+    assert claims and claims[0].stance == "reported"
+    # Kamervragen ah-tk-20232024-1708, Vraag 4: a question quoting what a counsellor writes
+    claims = read("Klopt het dat het voor DUO volstaat indien een studiebegeleider of decaan inde toelichting bij «verzoek voorziening» schrijft: «vanwege structurelefunctiebeperkende omstandigheden, heeft de student studievertragingopgelopen/studie niet af kunnen maken»?")
+    assert all(c.stance in ("asked", "quoted") for c in claims)
+    assert any(c.predicate == "volstaan" and c.stance == "asked" for c in claims)
+
+
+# ---------------------------------------------------------------- questions
+def test_a_question_asks_to_confirm_its_claim(read):
+    # ah-tk-20142015-698, Vraag 5
+    (claim,) = own(read("Deelt u de mening dat dit overdeclaratie uitlokt en weinig ruimte biedt voor het in rekening brengen van een eerlijke prijs voor de verleende zorg?"))
+    assert claim.stance == "asked" and claim.polarity == "positive" and claim.predicate == "uitloken"
+
+
+def test_the_answer_that_does_not_share_the_view_reverses_it():
+    # ah-tk-20142015-698, Vraag 5 and Antwoord 5
+    comparison = compare_texts(
+        "Deelt u de mening dat dit overdeclaratie uitlokt en weinig ruimte biedt voor het in rekening brengen van een eerlijke prijs voor de verleende zorg?",
+        "Hoewel partijen onduidelijkheid in de regelgeving hebben ervaren deel ik uw mening niet dat dit overdeclaratie uit lokt en er dus weinig ruimte zou zijn voor het in rekening brengen van een eerlijke prijs.",
+    ).comparison
+    assert comparison.verdict == "reversed"
+
+
+def test_interrogative_phrases_are_not_qualifiers(read):
+    # ah-tk-20232024-1031, Vraag 2: "hoeveel en mogelijk welke bedrijven" is what is asked
+    claims = read("Kunt u in kaart brengen hoeveel en mogelijk welke bedrijven nieuwe investeringen doen in het buitenland in plaats van Nederland, of dit overwegen?")
+    dims = {q.dimension for c in claims for q in c.qualifiers if q.text.lower().startswith(("hoeveel", "welke", "in hoeverre", "op grond waarvan"))}
+    assert not dims
+
+
+# ---------------------------------------------------------------- double and implicit negation
+def test_not_denying_is_affirming(read):
+    # corrections: madlener-hermans ("niet wilde ontkennen dat het klimaat verandert")
+    claims = read("Madlener zei dinsdag dat er „natuurlijk vele meningen” zijn in de discussie over klimaatverandering, al haastte hij zich ook te zeggen dat hij daarmee niet wilde ontkennen dat het klimaat verandert.")
+    change = next(c for c in claims if c.predicate == "veranderen")
+    assert change.polarity == "positive" and change.polarity_rule == "claim:double-negation"
+
+
+def test_cannot_be_ruled_out_is_a_hedged_claim(read):
+    # tweakers 187478, Dekker: "niet uit te sluiten is dat een individuele politiemedewerker …"
+    claims = own(read("Dekker erkent dat het 'niet uit te sluiten is dat een individuele politiemedewerker een keer de website van Clearview heeft bezocht en een aantal bevragingen heeft gedaan'."))
+    claim = claims[0]
+    assert claim.polarity == "positive"
+    assert any(q.dimension == "hedge" and "uit te sluiten" in q.text for q in claim.qualifiers)
+
+
+def test_implicit_negators_deny_what_they_govern(read):
+    # kamervragen-bulk, Limburg kv-tk-2024Z18795, Vraag 1: "Minister Faber weigert met … te werken"
+    (claim,) = own(read("Minister Faber weigert met voormalig inval-woordvoerder van burgemeester Halsema te werken."))
+    assert claim.predicate == "werken" and claim.polarity == "negative" and claim.polarity_words == ("weigert",)
+    # kamervragen-bulk, SSC validation line 1830: "ontbreekt … een wettelijke grondslag"
+    (claim,) = own(read("Hiervoor ontbreekt bovendien een wettelijke grondslag."))
+    assert claim.polarity == "negative"
+
+
+def test_there_is_no_question_of_x_denies_x(read):
+    # ah-tk-20222023-3382, Antwoord 7
+    (claim,) = own(read("Er is geen sprake van dat het treinverkeer in Noord-Holland en Flevoland anders wordt behandeld dan andere regio’s."))
+    assert claim.predicate == "behandelen" and claim.polarity == "negative"
+
+
+# ---------------------------------------------------------------- exclusives
+def test_an_added_exclusive_makes_the_claim_stronger():
+    # kamervragen ah-tk-20232024-1543, Vraag 7 and Antwoord 7
+    comparison = compare_texts(
+        "Hoe groot was het Nederlandse financiële belang in dezepijpleiding?",
+        "Staatsdeelneming Gasunie heeft als aandeel-houder uitsluitend een belang van 9% in Nord Stream 1.",
+    ).comparison
+    exclusive = [c for c in comparison.changes() if c.dimension == "quantity" and c.b_text == "uitsluitend"]
+    assert [(c.kind, c.effect) for c in exclusive] == [("added", "broadens")]
+
+
+def test_an_exclusive_replaced_by_a_non_exclusive_narrows(read):
+    # the qualifiers of two real sentences: ah-tk-20232024-1280 ("houdt alleen gegevens bij")
+    # and ah-tk-20232024-1031 ("Hierin zijn onder andere een aantal acties … opgenomen")
+    only = read("De Arbeidsinspectie houdt alleen gegevens bij over organisaties en personen die noodzakelijk zijn voor de uitoefening van haar taken.")
+    among = read("Hierin zijn onder andere een aantal acties om het inzicht in de ontwikkelingen van het ondernemingsklimaat te verdiepen opgenomen.")
+    a = [q for c in only for q in c.qualifiers if q.value == "exclusive"]
+    b = [q for c in among for q in c.qualifiers if q.value == "non-exclusive"]
+    assert a and b
+    lexicon = get_parser().nlp.get_pipe("scope_qualifiers").lexicon
+    assert direction("quantity", a, b, lexicon, LexicalRelations()) == ("narrows", "compare:value-order")
+    assert direction("quantity", b, a, lexicon, LexicalRelations()) == ("broadens", "compare:value-order")
+
+
+# ---------------------------------------------------------------- claims with no counterpart
+def test_an_answer_that_takes_up_no_question_is_a_finding():
+    # kamervragen-bulk, SSC validation line 1400
+    comparison = compare_texts(
+        "Is de Minister bekend met de berichten over de moord op een trans vrouw, de 40-jarige Briza, in Wassenaar op 1 januari 2022? Kan zij deze berichten bevestigen of ontkennen?",
+        "Het strafrechtelijk onderzoek is nog gaande, om deze reden kan ik mij niet uitspreken over deze zaak.",
+    ).comparison
+    assert comparison.not_taken_up and comparison.verdict == "narrowed"
+    assert any(cp.relation == "dropped" for cp in comparison.claim_pairs)
+
+
+def test_a_claim_dropped_from_a_later_version_is_reported():
+    # tweakers 187478 (Dekker, 28 Sept 2021) against security.nl 733949's summary of it:
+    # the "centraal benaderd" claim is taken up, the claim about a relationship is not.
+    comparison = compare_texts(
+        "De politie is niet centraal benaderd door Clearview, niet op de hoogte van contacten met dat bedrijf, en met dat bedrijf geen relatie aangegaan om daarvan producten af te nemen",
+        "Dekker liet op Kamervragen weten dat de politie niet met Clearview werkt en dit ook niet van plan is.",
+    ).comparison
+    relations = {cp.relation for cp in comparison.claim_pairs}
+    assert "matched" in relations and ("dropped" in relations or "new" in relations)
