@@ -55,3 +55,16 @@ def test_broken_user_lexicon_exits_2(runner, tmp_path):
 def test_bundled_file_is_plain_json():
     data = json.loads(BUNDLED_LEXICON.read_text(encoding="utf8"))
     assert {"phrases", "patterns", "heads", "modality", "negation", "orderings", "synonyms"} <= set(data)
+
+
+def test_every_word_list_and_section_is_documented():
+    from wording_diff.qualifiers.lexicon import BUNDLED_LEXICON as path
+
+    data = json.loads(path.read_text(encoding="utf8"))
+    doc = (path.parents[3] / "docs" / "lexicon.md").read_text(encoding="utf8")
+    for name, value in data["words"].items():
+        if name != "about":
+            assert f"`{name}`" in doc, name
+            assert value.get("about"), f"words.{name} says what it is for"
+    for section in ("phrases", "patterns", "heads", "modality", "negation", "orderings", "synonyms", "words", "predicates", "value_orderings", "lexical_data", "ignore"):
+        assert section in data and f"`{section}`" in doc, section
