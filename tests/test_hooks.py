@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import yaml
-
 from conftest import DEKKER, GRAPPERHAUS, ROOT
 
 HOOKS = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf8"))}
