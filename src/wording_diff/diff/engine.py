@@ -195,6 +195,10 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
             if cb.stance == "retracted":
                 change = _polarity_change(ca.polarity_qualifiers, [cb.reversal] if cb.reversal else [], "claim:retraction", texts)
                 add(ca, cb, "retracted", cb.stance_rule, 1.0, [change])
+            elif cb.polarity == "negative":
+                # "Mijn woorden waren op geen enkele manier bedoeld als …": B denies a
+                # reading of A that A did not state; A's claim stands as it was
+                add(ca, cb, "restricted", cb.stance_rule, 1.0, [])
             else:
                 changes = [c for c in _claim_changes(ca, cb, False, "claim:restriction", lexicon, texts, relations) if c.kind != "removed"]
                 add(ca, cb, "restricted", cb.stance_rule, 1.0, changes)
