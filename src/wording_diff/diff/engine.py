@@ -29,6 +29,8 @@ SINGLE_STATEMENT_FLOOR = 0.2
 REVERSAL_OVERLAP = 0.2
 # A question's claim is paired with the first sentence of the answer only this alike.
 FIRST_SENTENCE_FLOOR = 0.15
+# Pairings of a question with what answers it in other words.
+ANSWER_PAIRINGS = {"claim:answer", "claim:answer-first-sentence", "claim:aligned-sentences", "claim:single-statement"}
 # Pairings made for want of a better one: their changes are weighed apart.
 LOOSE_PAIRINGS = {"claim:single-statement", "claim:aligned-sentences", "claim:answer-first-sentence"}
 # B does not take up A when no claim of B comes this close to a claim of A.
@@ -300,11 +302,19 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
     # where the parse reads the predicates apart, a pair that is plainly about the same
     # thing (its content words) still counts
     about_the_same = same_predicate or content_overlap(ca, cb, lexicon, relations) >= REVERSAL_OVERLAP
-    reverses = about_the_same and (ca.polarity != cb.polarity) != opposite
+    # a question answered with a denial in the answer's own words ("Lopen deze boeren het
+    # risico …?" – "… zijn er daarvoor in principe geen gevolgen")
+    answered_no = ca.stance == "asked" and rule in ANSWER_PAIRINGS and ca.polarity == "positive" and cb.polarity == "negative"
+    reverses = (about_the_same or answered_no) and (ca.polarity != cb.polarity) != opposite
     if reverses:
         # a turn-around between claims whose predicates differ is less certain: its own
         # rule, so that the verdict weighs it by how often it has been right
-        rule = "claim:opposite-predicate" if opposite else ("claim:polarity" if same_predicate else "claim:polarity-other-predicate")
+        if opposite:
+            rule = "claim:opposite-predicate"
+        elif same_predicate:
+            rule = "claim:polarity"
+        else:
+            rule = "claim:polarity-other-predicate" if about_the_same else "claim:polarity-answer"
         if opposite and not ca.polarity_qualifiers and not cb.polarity_qualifiers:
             changes.append(_polarity_change([_predicate_qualifier(ca)], [_predicate_qualifier(cb)], rule, texts))
         else:
