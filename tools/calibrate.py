@@ -21,7 +21,7 @@ from wording_diff.diff.verdict import RELIABILITY, rule_keys
 
 
 def calibrate(corpus: str) -> dict:
-    result = check_corpus(corpus)
+    result = check_corpus(corpus, include_uncertain=True)
     counts: dict[str, Counter] = {}
     for r in result.results:
         matched_ids = {id(f) for _, f in r.matched}

@@ -97,7 +97,7 @@ class CheckResult:
         return not self.failures and (self.gate is None or self.gate.passed)
 
 
-def check_corpus(path: str, *, model: str | None = None, lexicon: str | None = None, lang: str = "nl") -> CheckResult:
+def check_corpus(path: str, *, model: str | None = None, lexicon: str | None = None, lang: str = "nl", include_uncertain: bool = False) -> CheckResult:
     """Run compare on every case of a corpus, score it against the annotations, and hold
     each case against the corpus's known failures."""
     from .corpus import gate, load_corpus, metrics, metrics_by_split, score_case, split_gap, threshold_failures
@@ -114,7 +114,7 @@ def check_corpus(path: str, *, model: str | None = None, lexicon: str | None = N
     results = []
     for i, case in enumerate(corpus.cases):
         comparison = compare_docs(docs[2 * i], docs[2 * i + 1], lex, a_label=f"{case.id}:a", b_label=f"{case.id}:b", lang=lang)
-        results.append(score_case(case, comparison))
+        results.append(score_case(case, comparison, include_uncertain=include_uncertain))
     m = metrics(results)
     by_split = metrics_by_split(results)
     whole = corpus.known_failures_path is not None and corpus.path.resolve() == corpus.known_failures_path.parent.resolve()

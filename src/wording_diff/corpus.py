@@ -364,8 +364,10 @@ def known_failures_text(results: list[CaseResult], known: dict[str, KnownFailure
     return "\n".join(lines) + "\n"
 
 
-def score_case(case: Case, comparison) -> CaseResult:
-    found = [c.as_dict() for c in comparison.changes(include_unchanged=True)]
+def score_case(case: Case, comparison, *, include_uncertain: bool = False) -> CaseResult:
+    """Hold what the detector found against the annotation (``include_uncertain``: also the
+    changes it does not report as findings, for measuring every rule)."""
+    found = [c.as_dict() for c in comparison.changes(include_unchanged=True, include_uncertain=include_uncertain)]
     used: set[int] = set()
     matched, missing = [], []
     for exp in case.expect:

@@ -29,6 +29,9 @@ SINGLE_STATEMENT_FLOOR = 0.2
 REVERSAL_OVERLAP = 0.2
 # A question's claim is paired with the first sentence of the answer only this alike.
 FIRST_SENTENCE_FLOOR = 0.15
+# A change from a rule right less often than this on the dev split is not reported as a
+# finding (it is listed apart as uncertain and still counts in the verdict by its weight).
+REPORT_FLOOR = 0.3
 # Pairings of a question with what answers it in other words.
 ANSWER_PAIRINGS = {"claim:answer", "claim:answer-first-sentence", "claim:aligned-sentences", "claim:single-statement"}
 # Pairings made for want of a better one: their changes are weighed apart.
@@ -69,7 +72,7 @@ def compare_docs(doc_a, doc_b, lexicon: Lexicon, *, a_label: str = "a", b_label:
         return Comparison(pairs=pairs, verdict=verdict_of(all_changes), score=score_of(all_changes), a_claims=claims_a, b_claims=claims_b, **base)
     claim_pairs = pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relations)
     pairs = _pairs_of(claim_pairs, parsed_a, parsed_b)
-    all_changes = _unique([c for cp in claim_pairs for c in cp.changes])
+    all_changes = _unique([c for cp in claim_pairs for c in (*cp.changes, *cp.uncertain)])
     verdict = verdict_of(all_changes)
     dropped = not_taken_up(claim_pairs, claims_a, claims_b, lexicon, relations)
     if verdict == "unchanged" and dropped and weight_of_key("verdict|not-taken-up") >= THRESHOLD:
@@ -146,8 +149,10 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
             c.claim_pair = cp.id
             c.context = ("asked" if ca is not None and ca.stance == "asked" else "stated") + ("~" if rule in LOOSE_PAIRINGS else "")
         weigh(changes)
-        cp.changes = sort_changes(_unique(changes))
-        cp.verdict = verdict_of(cp.changes)
+        changes = sort_changes(_unique(changes))
+        cp.changes = [c for c in changes if c.kind == "unchanged" or c.effect == "neutral" or c.weight >= REPORT_FLOOR]
+        cp.uncertain = [c for c in changes if c not in cp.changes]
+        cp.verdict = verdict_of(changes)
         out.append(cp)
         if ca is not None:
             used_a.add(ca.id)
@@ -360,8 +365,11 @@ def _pairs_of(claim_pairs: list[ClaimPair], parsed_a: ParsedText, parsed_b: Pars
     for (i, j), cps in groups.items():
         side_a, side_b = side_of(parsed_a, (i,)), side_of(parsed_b, (j,))
         changes = sort_changes(_unique([c for cp in cps for c in cp.changes]))
+        uncertain = sort_changes(_unique([c for cp in cps for c in cp.uncertain]))
         sim = max([similarity(parsed_a.sentence_texts[i], parsed_b.sentence_texts[j])] + [min(1.0, cp.similarity) for cp in cps])
-        pair = PairResult(side_a, side_b, round(sim, 4), changes, verdict_of(changes), score_of(changes), word_diff(side_a.tokens, side_b.tokens), [cp.id for cp in cps])
+        pair = PairResult(
+            side_a, side_b, round(sim, 4), changes, verdict_of(changes + uncertain), score_of(changes + uncertain), word_diff(side_a.tokens, side_b.tokens), [cp.id for cp in cps], uncertain
+        )
         entries.append(((i, j), pair))
     paired_a = {i for i, _ in groups}
     paired_b = {j for _, j in groups}

@@ -169,6 +169,9 @@ class ClaimPair:
     similarity: float
     changes: list[Change] = field(default_factory=list)
     verdict: str = "unchanged"
+    # changes from rules too seldom right on the corpus to report as findings: they still
+    # count in the verdict, by their weight, and are listed apart
+    uncertain: list[Change] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -209,6 +212,7 @@ class PairResult:
     score: float
     word_diff: list[dict] = field(default_factory=list)
     claim_pairs: list[str] = field(default_factory=list)
+    uncertain: list[Change] = field(default_factory=list)
 
     @property
     def matched(self) -> bool:
@@ -230,6 +234,8 @@ class PairResult:
         }
         if self.claim_pairs:
             out["claim_pairs"] = list(self.claim_pairs)
+        if self.uncertain:
+            out["uncertain_changes"] = [c.as_dict() for c in self.uncertain]
         return out
 
 
@@ -253,8 +259,11 @@ class Comparison:
     # B answers none of the questions A asks and talks of something else
     not_taken_up: bool = False
 
-    def changes(self, include_unchanged: bool = False) -> list[Change]:
-        return [c for p in self.pairs for c in p.changes if include_unchanged or c.kind != "unchanged"]
+    def changes(self, include_unchanged: bool = False, include_uncertain: bool = False) -> list[Change]:
+        out = [c for p in self.pairs for c in p.changes if include_unchanged or c.kind != "unchanged"]
+        if include_uncertain:
+            out += [c for p in self.pairs for c in p.uncertain]
+        return out
 
     def claims_as_dict(self) -> dict:
         return {"a": [c.as_dict() for c in self.a_claims], "b": [c.as_dict() for c in self.b_claims]}

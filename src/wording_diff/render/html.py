@@ -97,6 +97,12 @@ def compare_html(result) -> str:
         ruled = no_longer_ruled_out(p.changes)
         if ruled:
             parts.append(f"<p><b>{escape(L['no_longer'])}:</b></p><ul>" + "".join(f"<li>{escape(r)}</li>" for r in ruled) + "</ul>")
+        if p.uncertain:
+            items = "".join(
+                f"<li>{escape(dims[ch.dimension])}: {escape(ch.a_text or '—')} → {escape(ch.b_text or '—')} ({escape(t['effects'][ch.effect])}; <code>{escape(ch.rule)}</code>, {ch.weight:.2f})</li>"
+                for ch in p.uncertain
+            )
+            parts.append(f'<p class="uncertain"><small>{escape(L["uncertain"])}:</small></p><ul class="uncertain">{items}</ul>')
     for p in c.pairs:
         if not p.matched:
             side, which = (p.a, L["only_a"]) if p.a.indices else (p.b, L["only_b"])

@@ -66,6 +66,9 @@ def compare_markdown(result) -> str:
         ruled = no_longer_ruled_out(p.changes)
         if ruled:
             lines += ["", f"**{L['no_longer']}:**", ""] + [f"- {r}" for r in ruled]
+        if p.uncertain:
+            lines += ["", f"_{L['uncertain']}:_", ""]
+            lines += [f"- {t['dimensions'][ch.dimension]}: {_cell(ch.a_text)} → {_cell(ch.b_text)} ({t['effects'][ch.effect]}; `{ch.rule}`, {ch.weight:.2f})" for ch in p.uncertain]
         lines.append("")
     unmatched = [p for p in c.pairs if not p.matched]
     for p in unmatched:

@@ -118,6 +118,10 @@ def compare_terminal(result, *, color: bool, width: int | None) -> str:
             console.print(table)
         for ch in changed:
             console.print(Text(f"  • {ch.explanation}"))
+        if p.uncertain:
+            console.print(Text(L["uncertain"] + ":", style="dim" if color else ""))
+            for ch in p.uncertain:
+                console.print(Text(f"  ? {t['dimensions'][ch.dimension]}: {ch.a_text or '—'} → {ch.b_text or '—'} ({t['effects'][ch.effect]}; {ch.rule}, {ch.weight:.2f})", style="dim" if color else ""))
         ruled = no_longer_ruled_out(p.changes)
         if ruled:
             console.print(Text(L["no_longer"] + ":", style="bold" if color else ""))
