@@ -656,6 +656,7 @@ class ClaimReader:
             lemmas=tuple(dict.fromkeys(lemmas)),
             arguments=arguments,
             subject=self._subject_text(pred, carrier),
+            argument=self._argument(pred, carrier, sent),
             verb=(pred.lemma_ or pred.lower_).lower() if carrier.i != pred.i else "",
             attribution=attribution,
             polarity_words=polarity_words,
@@ -689,6 +690,41 @@ class ClaimReader:
             bare=text.lower(),
             content=tuple(t.lemma_.lower() for t in span),
             head=last.lemma_.lower(),
+        )
+
+    def _argument(self, pred, carrier, sent) -> Qualifier | None:
+        """The claim's object as a noun phrase: its determiners, modifiers and van-/voor-
+        complements, not relative clauses (up to 10 words)."""
+        target = carrier if carrier.i != pred.i and carrier.pos_ in ("NOUN", "PROPN") else next(
+            (c for c in pred.children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None
+        )
+        if target is None:
+            return None
+        words = [target]
+        for c in target.children:
+            if c.dep_ in ("amod", "compound", "nummod", "det", "nmod:poss", "flat") or (c.dep_ == "nmod" and c.i > target.i):
+                words.extend(t for t in c.subtree if not (t.dep_ in ("acl", "acl:relcl") or t.is_punct))
+        lo = min(t.i for t in words)
+        hi = max(t.i for t in words)
+        if hi - lo > 10:
+            hi = target.i
+            lo = min(lo, target.i)
+        doc = sent.doc
+        while lo < hi and doc[lo].lower_ in self.articles | {"geen", "niet"}:
+            lo += 1
+        return Qualifier(
+            dimension="object",
+            text=doc[lo : hi + 1].text,
+            start_char=doc[lo].idx - sent.start_char,
+            end_char=doc[hi].idx + len(doc[hi].text) - sent.start_char,
+            value="argument",
+            rule="dep:argument",
+            scope=None,
+            key=re.sub(r"[\W_]+", "", doc[lo : hi + 1].text.lower()),
+            core=doc[lo : hi + 1].text,
+            bare=" ".join(t.lower_ for t in doc[lo : hi + 1] if t.pos_ not in ("DET", "ADP", "PUNCT")),
+            content=tuple((t.lemma_ or t.lower_).lower() for t in doc[lo : hi + 1] if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB")),
+            head=(target.lemma_ or target.lower_).lower(),
         )
 
     @staticmethod

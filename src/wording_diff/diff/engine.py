@@ -14,7 +14,7 @@ from ..lexical import LexicalRelations
 from ..qualifiers.lexicon import Lexicon
 from .alignment import Alignment, align, best_partner, claim_score, content_overlap, match_claims, predicate_relation, similarity
 from .claims import ClaimReader
-from .effects import compare_qualifiers, sort_changes
+from .effects import compare_qualifiers, direction, sort_changes
 from .explain import Texts
 from .model import Change, Claim, ClaimPair, Comparison, PairResult, Qualifier
 from .parsed import ParsedText, side_of, word_diff
@@ -304,6 +304,8 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
         # the government; the circle of who is meant does not change.
         changes = [c for c in changes if not (c.dimension == "actor" and c.kind in ("added", "removed") and (c.a or c.b)[0].value in institution)]
     same_predicate = predicate_relation(ca.predicate, cb.predicate, lexicon, relations)[0] > 0
+    if same_predicate and rule not in LOOSE_PAIRINGS:
+        changes += _argument_changes(ca, cb, changes, lexicon, texts, relations)
     # where the parse reads the predicates apart, a pair that is plainly about the same
     # thing (its content words) still counts
     about_the_same = same_predicate or content_overlap(ca, cb, lexicon, relations) >= REVERSAL_OVERLAP
@@ -329,6 +331,23 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
         texts.explain(change)
         changes.append(change)
     return changes
+
+
+def _argument_changes(ca: Claim, cb: Claim, changes: list[Change], lexicon, texts, relations) -> list[Change]:
+    """The same predicate about another thing ("geen producten afnemen" / "geen diensten
+    afnemen", "investeringen" / "nieuwe investeringen"): what exactly is claimed changed.
+    Only where no object qualifier already says so."""
+    a, b = ca.argument, cb.argument
+    if a is None or b is None or any(c.dimension == "object" and c.kind != "unchanged" for c in changes):
+        return []
+    if a.key == b.key or a.bare == b.bare:
+        return []
+    effect, rule = direction("object", [a], [b], lexicon, relations)
+    if effect == "neutral":
+        return []
+    change = Change("object", "replaced", [a], [b], effect, "compare:argument-" + rule.split(":")[-1])
+    texts.explain(change)
+    return [change]
 
 
 def _polarity_change(a: list[Qualifier], b: list[Qualifier], rule: str, texts: Texts) -> Change:

@@ -127,6 +127,10 @@ class Claim:
     reversal: Qualifier | None = None  # the words that take an earlier statement back
     predicate_start: int = 0  # offsets of the predicate's word in the sentence
     predicate_end: int = 0
+    # What the claim is about: its object (or the subject of a passive) as a phrase, for
+    # comparing what exactly is claimed when no qualifier says it ("geen producten
+    # afgenomen" / "geen relatie aangegaan"); None if it has none or it is a pronoun.
+    argument: Qualifier | None = None
     # A clause inside another claim ("omdat zij beweerde dat X"): matched like any claim,
     # but not reported as dropped or new when nothing matches it.
     embedded: bool = False
