@@ -704,12 +704,14 @@ class ClaimReader:
         for c in target.children:
             if c.dep_ in ("amod", "compound", "nummod", "det", "nmod:poss", "flat") or (c.dep_ == "nmod" and c.i > target.i):
                 words.extend(t for t in c.subtree if not (t.dep_ in ("acl", "acl:relcl") or t.is_punct))
-        lo = min(t.i for t in words)
-        hi = max(t.i for t in words)
-        if hi - lo > 10:
-            hi = target.i
-            lo = min(lo, target.i)
         doc = sent.doc
+        # the phrase stops at punctuation: "surveillance, in de zin van …" is a definition
+        # beside the object, not part of it
+        lo = hi = target.i
+        while lo - 1 >= sent.start and any(t.i == lo - 1 for t in words) and not doc[lo - 1].is_punct:
+            lo -= 1
+        while hi + 1 < sent.end and any(t.i == hi + 1 for t in words) and not doc[hi + 1].is_punct and hi - lo < 10:
+            hi += 1
         while lo < hi and doc[lo].lower_ in self.articles | {"geen", "niet"}:
             lo += 1
         return Qualifier(
