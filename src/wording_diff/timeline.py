@@ -20,6 +20,7 @@ from .diff.alignment import CLAIM_THRESHOLD, claim_score, match_claims
 from .diff.engine import claim_reader
 from .lexical import LexicalRelations
 from .sources.statements import Statement
+from .sources.text import InputError
 
 SCHEMA = "wording-diff.timeline/1"
 UNDATED = ("error", "last")
@@ -41,7 +42,7 @@ LINK_ON_CONTENT = 0.45
 NEAR_SENTENCES = 2
 
 
-class UndatedError(ValueError):
+class UndatedError(InputError):
     """A statement has no date, and the caller did not say where undated ones go."""
 
 
@@ -54,11 +55,13 @@ class Node:
     claims: list[Claim]
     passage: str
     sentences: list[int]
+    qualifiers: list = field(default_factory=list)  # of the passage (offsets in it)
 
     def as_dict(self) -> dict:
         out = self.statement.as_dict()
         out["passage"] = self.passage
         out["sentences"] = self.sentences
+        out["qualifiers"] = [q.as_dict() for q in self.qualifiers]
         out["claims"] = [_claim_dict(c) for c in self.claims]
         return out
 
@@ -76,7 +79,14 @@ class Step:
         return self.comparison.verdict
 
     def changes(self, include_unchanged: bool = False):
-        return self.comparison.changes(include_unchanged)
+        """The changes of the step, each once (a change shared by two sentence pairs too)."""
+        seen, out = set(), []
+        for c in self.comparison.changes(include_unchanged):
+            key = (c.dimension, c.kind, c.a_text, c.b_text, c.effect)
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
+        return out
 
     def as_dict(self) -> dict:
         c = self.comparison
@@ -85,7 +95,7 @@ class Step:
             "to": self.b,
             "verdict": c.verdict,
             "score": c.score,
-            "changes": [ch.as_dict() for ch in c.changes(include_unchanged=True)],
+            "changes": [ch.as_dict() for ch in self.changes(include_unchanged=True)],
             "qualifiers": {"a": [q.as_dict() for q in c.a_qualifiers], "b": [q.as_dict() for q in c.b_qualifiers]},
             "claim_pairs": [cp.as_dict() for cp in c.claim_pairs],
         }
@@ -232,8 +242,10 @@ def build(statements: list[Statement], parser, *, about: list[str] | None = None
             continue
         nodes = [_node(st, [claims[st.id][i] for i in order[st.id]], parsed[st.id], lexicon) for st in sts]
         thread = Thread(f"t{len(threads) + 1}", nodes, [], None, _terms(nodes))
-        texts = {nd.passage for nd in nodes}
-        pdocs = dict(zip(tp := list(texts), parser.pipe(tp)))
+        texts = list(dict.fromkeys(nd.passage for nd in nodes))
+        pdocs = dict(zip(texts, parser.pipe(texts)))
+        for nd in nodes:
+            nd.qualifiers = ParsedText.of(pdocs[nd.passage], lexicon).qualifiers
         for x, y in zip(nodes, nodes[1:]):
             thread.steps.append(_step(x, y, pdocs, lexicon, lang))
         if len(nodes) > 1:
