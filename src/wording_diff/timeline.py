@@ -40,6 +40,11 @@ LINK_ON_CONTENT = 0.45
 # over its threshold are the statement going on about one thing ("… vindt wél plaats in
 # Nederland. … Daarnaast wordt realtime gezichtsherkenning … gebruikt …").
 NEAR_SENTENCES = 2
+# Two claims that restrict the same thing (an object qualifier of one whose head word, or
+# a compound of it, the other claim is about: "realtime gezichtsherkenning" / "systemen
+# voor live gezichtsherkenning") are one claim when the matching scores them at least
+# this (what the comparison takes for two single statements given as versions).
+SAME_OBJECT = 0.2
 
 
 class UndatedError(InputError):
@@ -169,6 +174,31 @@ def linked(match) -> bool:
     return match.score >= LINK_ON_CONTENT or (match.score >= CLAIM_THRESHOLD and match.rule in PREDICATE_RULES)
 
 
+def restricted_things(claim: Claim) -> set[str]:
+    """What a claim's object qualifiers restrict: their head words, and for a bare
+    modifier ("live" in "systemen voor live gezichtsherkenning") the word it modifies."""
+    out = set()
+    words = claim.text.split()
+    lowered = [w.lower().strip(".,;:«»\"'()") for w in words]
+    for q in claim.qualifiers:
+        if q.dimension != "object":
+            continue
+        if len(q.head or "") >= 5:
+            out.add(q.head.lower())
+        parts = q.text.lower().split()
+        for i in range(len(lowered) - len(parts)):
+            if lowered[i : i + len(parts)] == parts and len(lowered[i + len(parts)]) >= 5:
+                out.add(lowered[i + len(parts)])
+    return out
+
+
+def same_object(ca: Claim, cb: Claim) -> bool:
+    """Both claims restrict the same thing: object qualifiers whose heads are one word or
+    one a compound of the other ("realtime gezichtsherkenning" / "realtime
+    gezichtsherkenningstechnologie" / "live gezichtsherkenning")."""
+    return any(x.startswith(y) or y.startswith(x) for x in restricted_things(ca) for y in restricted_things(cb))
+
+
 def _sort_key(st: Statement) -> tuple:
     return (st.date is None, st.date.sort_key if st.date else (0, 0, 0), st.order)
 
@@ -216,8 +246,8 @@ def build(statements: list[Statement], parser, *, about: list[str] | None = None
                     union((sid, i), (sid, j))
     for n, sa in enumerate(ids):
         for sb in ids[n + 1 :]:
-            for m in match_claims(claims[sa], claims[sb], lexicon, relations, threshold=CLAIM_THRESHOLD):
-                if linked(m):
+            for m in match_claims(claims[sa], claims[sb], lexicon, relations, threshold=SAME_OBJECT):
+                if linked(m) or same_object(claims[sa][m.a], claims[sb][m.b]):
                     union((sa, m.a), (sb, m.b))
     groups: dict[tuple[str, int], dict[str, list[int]]] = {}
     for key in parent:

@@ -217,15 +217,16 @@ body.wide{max-width:80rem}
 .net{border:1px solid #ccc;border-radius:.4rem;padding:.5rem .8rem;background:#fafafa}
 .net ul,.step ul{margin:.3rem 0;padding-left:1.2rem}
 table.axis{width:100%;table-layout:fixed;border-collapse:collapse;font-size:.9rem}
-table.axis th,table.axis td{border:none;border-bottom:1px solid #e5e5e5;padding:.4rem .35rem;overflow-wrap:anywhere}
+table.axis th,table.axis td{border:none;border-bottom:1px solid #e5e5e5;padding:.4rem .3rem;overflow-wrap:break-word}
 table.axis thead th{font-size:.75rem;text-transform:uppercase;letter-spacing:.02em;color:#555;border-bottom:2px solid #999}
 table.axis td.when{border-left:3px solid #888;position:relative;padding-left:.9rem;white-space:normal}
 table.axis td.when::before{content:"";position:absolute;left:-.45rem;top:.7rem;width:.6rem;height:.6rem;border-radius:50%;background:#888}
 td.when small,.who small,.basis{display:block;color:#666;font-size:.75rem}
 .who{margin:0 0 .2rem}.who b{font-weight:600}
 .passage{margin:.2rem 0;padding:.3rem .5rem;background:#f8f8f8;border-left:3px solid #bbb}
-td.dim{font-size:.8rem;color:#333}
-td.dim .mark{font-weight:700}
+td.dim{font-size:.75rem;line-height:1.3;color:#333}
+td.dim .mark{font-weight:700;font-size:.9rem}
+.marks span{margin-right:1rem}
 td.narrows{background:#fef3c7}td.broadens{background:#e0f2fe}td.reverses{background:#fee2e2}td.mixed{background:#f3e8ff}td.unclear{background:#f1f5f9}
 .was{display:block;color:#666;text-decoration:line-through}
 .q.changed{outline:2px solid #111;outline-offset:1px;font-weight:600}
@@ -268,6 +269,8 @@ def timeline_html(timeline) -> str:
         )
         parts.append(f'<nav><h2>{escape(T["contents"])}</h2><ol class="toc">{items}</ol></nav>')
         parts.append(_legend(t))
+        marks = "".join(f"<span>{escape(_MARKS[e])} {escape(t['effects'][e])}</span>" for e in ("narrows", "broadens", "reverses", "unclear"))
+        parts.append(f'<p class="marks">{marks}<span>± {escape(L["verdicts"]["mixed"])}</span></p>')
     for thread in timeline.threads:
         used = dims_used(thread)
         parts.append(f'<section class="thread" id="{thread.id}">')
@@ -281,8 +284,8 @@ def timeline_html(timeline) -> str:
                 + "".join(f"<p>– {escape(r)}</p>" for r in no_longer_ruled_out(thread.net.changes()))
                 + "</div>"
             )
-        share = max(6.0, min(9.0, 54.0 / max(1, len(used))))
-        cols = '<col style="width:9rem"><col>' + "".join(f'<col style="width:{share:.1f}%">' for _ in used)
+        share = max(6.0, min(10.0, 56.0 / max(1, len(used))))
+        cols = '<col style="width:7.5rem"><col>' + "".join(f'<col style="width:{share:.1f}%">' for _ in used)
         head = f"<th>{escape(T['date'])}</th><th>{escape(T['statement'])}</th>" + "".join(f'<th><span class="q q-{d}">{escape(dims[d])}</span></th>' for d in used)
         rows = []
         for i, node in enumerate(thread.nodes):
@@ -310,7 +313,8 @@ def timeline_html(timeline) -> str:
                 effect = cell["effect"]
                 body = "<br>".join(escape(x) for x in cell["now"]) or "—"
                 was = "".join(f'<span class="was">{escape(T["was"])}: {escape(c.a_text)}</span>' for c in cell["changes"] if c.kind != "unchanged" and c.a_text)
-                mark = f'<span class="mark">{escape(_MARKS.get(effect, "±"))} {escape(t["effects"].get(effect, L["verdicts"].get("mixed", effect)))}</span><br>' if effect else ""
+                word = t["effects"].get(effect) or L["verdicts"]["mixed"]
+                mark = f'<span class="mark" title="{escape(word)}">{escape(_MARKS.get(effect, "±"))}</span> ' if effect else ""
                 dim_cells.append(f'<td class="dim{" " + effect if effect else ""}">{mark}{body}{was}</td>')
             rows.append(f'<tr id="{thread.id}-{st.id}">{when}<td>{who}{extra}{passage}{stepline}</td>{"".join(dim_cells)}</tr>')
         parts.append(f'<table class="axis"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
