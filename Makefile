@@ -4,12 +4,14 @@ UD ?= ../shared/data/ud
 MODEL_DIR := src/wording_diff/model/nl_wording_diff
 TRAIN_OUT ?= training/output
 
-.PHONY: install test test-all check model evaluate bench clean help-readme demo browser
+.PHONY: install ensure test test-all check model evaluate bench clean help-readme demo browser
 
 DEMO ?= demo
 
-demo:  ## a first run on the Clearview statements shipped as examples; HTML reports in $(DEMO)/
-	@$(PYTHON) -c "import wording_diff.cli, spacy, rich, jsonschema" 2>/dev/null || $(MAKE) install
+ensure:  # install what is missing (the package, its pipeline, the test tools)
+	@$(PYTHON) -c "import wording_diff.cli, spacy, rich, pytest, jsonschema, ruff" 2>/dev/null || $(MAKE) install
+
+demo: ensure  ## a first run on the Clearview statements shipped as examples; HTML reports in $(DEMO)/
 	$(PYTHON) tools/demo.py --out $(DEMO)
 
 browser:  ## Debian's chromium for the browser checks of the HTML reports (as root, where apt is)
@@ -22,7 +24,7 @@ install:  ## install the package (with its bundled pipeline) and the test tools
 	$(PYTHON) -m pip install --disable-pip-version-check -q -e ".[test]"
 	@$(PYTHON) -m wording_diff models
 
-test:  ## lint, the README's command reference, the test suite, then the corpus gate
+test: ensure  ## lint, the README's command reference, the test suite, then the corpus gate
 	$(PYTHON) -m ruff check .
 	$(PYTHON) tools/readme_help.py --check
 	$(PYTHON) -m pytest -q
