@@ -51,6 +51,7 @@ evaluate:  ## held-out scores of the bundled pipeline (written into its meta.jso
 bench:  ## benchmarks (ratios measured in one run); see bench/README.md
 	$(PYTHON) bench/run.py
 	$(PYTHON) bench/documents.py
+	$(PYTHON) bench/timeline.py
 
 help-readme:  ## regenerate the --help section of the README
 	$(PYTHON) tools/readme_help.py

@@ -169,6 +169,39 @@ def mentions(claim: Claim, sentence: str, terms: list[str]) -> bool:
     return any(t.lower() in words for t in terms)
 
 
+# Up to this many statements every pair is matched; past it only pairs that share a word.
+ALL_PAIRS_UP_TO = 64
+MIN_SHARED = 2
+
+
+def _keys(claim: Claim) -> set[str]:
+    # the first five letters: a word and its compounds or forms share them
+    # ("gezichtsherkenning" / "gezichtsherkenningstechnologie", "inzet" / "inzetten")
+    return {w[:5] for w in (*claim.lemmas, *claim.arguments, claim.predicate) if len(w) >= 3}
+
+
+def candidate_pairs(claims: dict[str, list[Claim]]) -> list[tuple[str, str]]:
+    """The pairs of statements worth matching: those whose claims share two words (by
+    their first letters). A word in more than a fifth of the statements tells nothing
+    apart and is not counted, so a folder of many topics costs far fewer than all pairs."""
+    ids = list(claims)
+    if len(ids) <= ALL_PAIRS_UP_TO:
+        return [(a, b) for n, a in enumerate(ids) for b in ids[n + 1 :]]
+    index: dict[str, list[int]] = {}
+    for n, sid in enumerate(ids):
+        for key in set().union(*(_keys(c) for c in claims[sid])):
+            index.setdefault(key, []).append(n)
+    common = max(8, len(ids) // 5)
+    shared: dict[tuple[int, int], int] = {}
+    for members in index.values():
+        if len(members) > common:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                shared[(a, b)] = shared.get((a, b), 0) + 1
+    return [(ids[a], ids[b]) for (a, b), n in sorted(shared.items()) if n >= MIN_SHARED]
+
+
 def linked(match) -> bool:
     """Whether a claim match makes two claims one claim of a thread."""
     return match.score >= LINK_ON_CONTENT or (match.score >= CLAIM_THRESHOLD and match.rule in PREDICATE_RULES)
@@ -244,11 +277,10 @@ def build(statements: list[Statement], parser, *, about: list[str] | None = None
             for j in range(i + 1, len(own)):
                 if abs(own[j].sentence - ca.sentence) <= NEAR_SENTENCES and claim_score(ca, own[j], lexicon, relations)[0] >= CLAIM_THRESHOLD:
                     union((sid, i), (sid, j))
-    for n, sa in enumerate(ids):
-        for sb in ids[n + 1 :]:
-            for m in match_claims(claims[sa], claims[sb], lexicon, relations, threshold=SAME_OBJECT):
-                if linked(m) or same_object(claims[sa][m.a], claims[sb][m.b]):
-                    union((sa, m.a), (sb, m.b))
+    for sa, sb in candidate_pairs(claims):
+        for m in match_claims(claims[sa], claims[sb], lexicon, relations, threshold=SAME_OBJECT):
+            if linked(m) or same_object(claims[sa][m.a], claims[sb][m.b]):
+                union((sa, m.a), (sb, m.b))
     groups: dict[tuple[str, int], dict[str, list[int]]] = {}
     for key in parent:
         groups.setdefault(find(key), {}).setdefault(key[0], []).append(key[1])
