@@ -4,13 +4,27 @@ UD ?= ../shared/data/ud
 MODEL_DIR := src/wording_diff/model/nl_wording_diff
 TRAIN_OUT ?= training/output
 
-.PHONY: install test test-all check model evaluate bench clean help-readme
+.PHONY: install ensure test test-all check model evaluate bench clean help-readme demo browser
+
+DEMO ?= demo
+
+ensure:  # install what is missing (the package, its pipeline, the test tools)
+	@$(PYTHON) -c "import wording_diff.cli, spacy, rich, pytest, jsonschema, ruff" 2>/dev/null || $(MAKE) install
+
+demo: ensure  ## a first run on the Clearview statements shipped as examples; HTML reports in $(DEMO)/
+	$(PYTHON) tools/demo.py --out $(DEMO)
+
+browser:  ## Debian's chromium for the browser checks of the HTML reports (as root, where apt is)
+	@if command -v chromium >/dev/null 2>&1; then echo "chromium is installed"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -q || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium || echo "chromium could not be installed: the browser checks will be skipped"; \
+	else echo "no apt-get or not root: chromium not installed, the browser checks will be skipped"; fi
 
 install:  ## install the package (with its bundled pipeline) and the test tools
 	$(PYTHON) -m pip install --disable-pip-version-check -q -e ".[test]"
 	@$(PYTHON) -m wording_diff models
 
-test:  ## lint, the README's command reference, the test suite, then the corpus gate
+test: ensure  ## lint, the README's command reference, the test suite, then the corpus gate
 	$(PYTHON) -m ruff check .
 	$(PYTHON) tools/readme_help.py --check
 	$(PYTHON) -m pytest -q
@@ -37,6 +51,7 @@ evaluate:  ## held-out scores of the bundled pipeline (written into its meta.jso
 bench:  ## benchmarks (ratios measured in one run); see bench/README.md
 	$(PYTHON) bench/run.py
 	$(PYTHON) bench/documents.py
+	$(PYTHON) bench/timeline.py
 
 help-readme:  ## regenerate the --help section of the README
 	$(PYTHON) tools/readme_help.py

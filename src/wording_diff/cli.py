@@ -271,12 +271,13 @@ def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, 
     if manifest:
         kinds.add("manifest")
     from .api import get_parser
-    from .render.scan import csv_header, csv_row, jsonl_line, scan_html, scan_markdown, scan_terminal
+    from .render.scan import ScanSummary, csv_header, csv_row, jsonl_line, scan_html, scan_markdown, scan_terminal
     from .scan import TopPairs, discover
     from .scan import scan as run_scan
 
     parser = get_parser(model, lexicon)
     ranked = TopPairs(top)
+    summary = ScanSummary()
     errors: list[dict] = []
     flags = {"fail": False}
     files = list(discover(paths))  # walked once: for the progress bar and for the scan
@@ -318,13 +319,14 @@ def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, 
     else:
         def collect(r):
             check_fail(r)
+            summary.add(r)
             errors.append(r) if "error" in r else ranked.add(r)
 
         stats = with_progress(collect)
         if fmt == "markdown":
-            text = scan_markdown(ranked.ranked(), stats, errors)
+            text = scan_markdown(ranked.ranked(), stats, errors, summary, lang)
         elif fmt == "html":
-            text = scan_html(ranked.ranked(), stats, errors)
+            text = scan_html(ranked.ranked(), stats, errors, summary, lang)
         else:
             text = scan_terminal(ranked.ranked(), stats, errors, color=use_color(fmt, output))
         write_output(text, output, use_color(fmt, output))
@@ -332,6 +334,47 @@ def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, 
         fail(f"nothing could be read ({stats.unreadable} unreadable)")
     if flags["fail"]:
         sys.exit(ExitCode.CONDITION)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--manifest", type=click.Path(dir_okay=False), help="CSV or JSON Lines of statements: date, speaker, text or file (relative to the manifest), source.")
+@click.option("--about", multiple=True, metavar="TERM", help="Only claims that mention TERM (repeatable; part of a compound counts).")
+@click.option("--min-links", type=click.IntRange(min=1), default=1, show_default=True, help="Show only threads of at least this many statements (2 hides threads of one statement).")
+@click.option("--undated", type=click.Choice(["error", "last"]), default="error", show_default=True, help="A statement without a date in a thread: stop with an error, or place it last.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True, help="Output format; json follows schema wording-diff.timeline/1.")
+@common_options
+@guarded
+def timeline(paths, manifest, about, min_links, undated, fmt, model, lexicon, lang, max_bytes, output):
+    """Follow one claim through dated statements: files, folders and globs (as scan reads
+    them) and/or a --manifest. Statements that make the same claim form a thread, ordered
+    by date; each step shows what changed from the previous wording, per dimension, and
+    the net change from the first to the last.
+
+    Dates come from a document's header or metadata, or from the text where it quotes an
+    earlier statement with its date ("op 28 september 2021 … «…»"); an undated quote is
+    dated at the latest by the document that quotes it.
+
+    \b
+    Example:
+      wording-diff timeline ../shared/data/officiele-stukken/clearview --about gezichtsherkenning
+      wording-diff timeline --manifest statements.csv --format html -o timeline.html
+    """
+    if not paths and not manifest:
+        fail("timeline needs PATHS (files, folders or globs) or --manifest")
+    from .api import get_parser
+    from .render.timeline import render_timeline
+    from .sources.statements import gather
+    from .timeline import build
+
+    found = gather(list(paths), manifest=manifest, max_bytes=max_bytes)
+    if not found.statements:
+        where = f" ({len(found.errors)} unreadable: {found.errors[0][0]}: {found.errors[0][1]})" if found.errors else ""
+        fail(f"no statements found{where}")
+    result = build(found.statements, get_parser(model, lexicon), about=list(about), min_links=min_links, undated=undated,
+                   lang=lang, documents=found.documents, errors=found.errors)
+    color = use_color(fmt, output)
+    write_output(render_timeline(result, fmt, color=color), output, color)
 
 
 def main() -> None:

@@ -40,10 +40,13 @@ def _legend(t: dict) -> str:
     return f'<p class="legend">{escape(t["labels"]["legend"])}: {items}</p>'
 
 
-def _page(title: str, body: str, lang: str) -> str:
+def _page(title: str, body: str, lang: str, *, css: str = "", wide: bool = False) -> str:
+    """A whole page: no scripts, no external resources (styles inline), readable at any width."""
+    body_tag = '<body class="wide">' if wide else "<body>"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}</title>\n<style>{_style()}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{_style()}{css}</style>\n</head>\n{body_tag}\n{body}\n</body>\n</html>\n"
     )
 
 
@@ -87,7 +90,7 @@ def compare_html(result) -> str:
         parts.append(f"<blockquote><b>B</b> {_marked(p.b.text, p.b.qualifiers, dims)}</blockquote>")
         parts.append(f"<p><small>{escape(L['word_diff'])}:</small> {_diff(p.word_diff)}</p>")
         rows = "".join(
-            f"<tr><td>{escape(dims[ch.dimension])}</td><td>{escape(t['kinds'][ch.kind])}</td><td>{escape(ch.a_text or '—')}</td>"
+            f"<tr><td>{escape(dims[ch.dimension])}</td><td>{escape(t['labels']['kinds'][ch.kind])}</td><td>{escape(ch.a_text or '—')}</td>"
             f"<td>{escape(ch.b_text or '—')}</td><td>{escape(t['effects'][ch.effect])}</td><td><code>{escape(ch.rule)}</code></td></tr>"
             for ch in p.changes
         )

@@ -57,7 +57,7 @@ def compare_markdown(result) -> str:
         ]
         for ch in p.changes:
             lines.append(
-                f"| {t['dimensions'][ch.dimension]} | {t['kinds'][ch.kind]} | {_cell(ch.a_text)} | {_cell(ch.b_text)} | {t['effects'][ch.effect]} | `{ch.rule}` |"
+                f"| {t['dimensions'][ch.dimension]} | {t['labels']['kinds'][ch.kind]} | {_cell(ch.a_text)} | {_cell(ch.b_text)} | {t['effects'][ch.effect]} | `{ch.rule}` |"
             )
         lines.append("")
         for ch in p.changes:

@@ -82,44 +82,138 @@ def scan_terminal(top: list[dict], stats, errors: list[dict], *, color: bool, wi
     return buf.getvalue()
 
 
-def scan_markdown(top: list[dict], stats, errors: list[dict]) -> str:
-    lines = [
-        "# wording-diff scan",
-        "",
-        f"{stats.documents} documents read, {stats.unreadable} unreadable, {stats.pairs} pairs compared.",
-        "",
-        "| # | document | kind | A | B | verdict | magnitude | changes |",
-        "|---|---|---|---|---|---|---|---|",
+class ScanSummary:
+    """What the whole scan found (every pair, not only the ranked ones): pairs per verdict,
+    per kind of pair, and how often each dimension narrowed, broadened or reversed."""
+
+    def __init__(self):
+        self.pairs = 0
+        self.verdicts: dict[str, int] = {}
+        self.kinds: dict[str, int] = {}
+        self.moved: dict[tuple[str, str], int] = {}
+
+    def add(self, record: dict) -> None:
+        if "error" in record:
+            return
+        self.pairs += 1
+        self.verdicts[record["verdict"]] = self.verdicts.get(record["verdict"], 0) + 1
+        self.kinds[record["pair_kind"]] = self.kinds.get(record["pair_kind"], 0) + 1
+        for key in {(c["dimension"], c["effect"]) for c in record["changes"] if c["kind"] != "unchanged" and c["effect"] in _MARKS}:
+            self.moved[key] = self.moved.get(key, 0) + 1
+
+
+_MARKS = {"narrows": "▼", "broadens": "▲", "reverses": "⇄", "unclear": "?"}
+
+
+def _summary_lines(stats, summary: ScanSummary | None, t: dict) -> list[str]:
+    """Plain sentences that open a report: what was read, what the pairs came to."""
+    lines = [f"{stats.documents} documents read, {stats.unreadable} unreadable, {stats.pairs} pairs compared."]
+    if summary is None or not summary.pairs:
+        return lines
+    verdicts = ", ".join(f"{n} {t['labels']['verdicts'].get(v, v)}" for v, n in sorted(summary.verdicts.items(), key=lambda kv: -kv[1]))
+    kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.kinds.items(), key=lambda kv: -kv[1]))
+    lines.append(f"Verdicts: {verdicts}. Pairs: {kinds}.")
+    top = sorted(summary.moved.items(), key=lambda kv: -kv[1])[:6]
+    if top:
+        lines.append("Most often moved: " + ", ".join(f"{t['dimensions'][d]} {_MARKS[e]} {t['effects'][e]} ({n}×)" for (d, e), n in top) + ".")
+    return lines
+
+
+def _moved(record: dict, t: dict) -> str:
+    """"actor ▼, plaats ▼, polariteit ⇄": the dimensions a pair moved, each once."""
+    seen = []
+    for c in record.get("changes", []):
+        if c["kind"] != "unchanged" and c["effect"] in _MARKS:
+            item = f"{t['dimensions'][c['dimension']]} {_MARKS[c['effect']]}"
+            if item not in seen:
+                seen.append(item)
+    return ", ".join(seen) or "—"
+
+
+def _change_items(record: dict, t: dict) -> list[str]:
+    """The changes of a pair, one line each, each once."""
+    items = [
+        f"{_MARKS.get(c['effect'], '·')} {t['dimensions'][c['dimension']]}: {t['labels']['kinds'][c['kind']]} «{c['a'] or '—'}» → «{c['b'] or '—'}» ({t['effects'][c['effect']]})"
+        for c in record.get("changes", [])
+        if c["kind"] != "unchanged"
     ]
+    return list(dict.fromkeys(items))
+
+
+class _Q:
+    """A qualifier of a record (a dict) as the highlighters read it."""
+
+    def __init__(self, d: dict):
+        self.dimension, self.text, self.start_char, self.end_char, self.rule = d["dimension"], d["text"], d["start_char"], d["end_char"], d.get("rule", "")
+
+
+def _quals(record: dict, side: str) -> list[_Q]:
+    text = record[side]["text"] or ""
+    return [_Q(q) for q in record.get("qualifiers", {}).get(side, []) if 0 <= q["start_char"] < q["end_char"] <= len(text)]
+
+
+def scan_markdown(top: list[dict], stats, errors: list[dict], summary: ScanSummary | None = None, lang: str = "nl") -> str:
+    from . import labels
+    from .markdown import _quoted
+
+    t, _ = labels(lang)
     cell = lambda s: str(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    lines = ["# wording-diff scan", ""] + _summary_lines(stats, summary, t) + [""]
+    lines += ["| # | pair | verdict | magnitude | moved |", "|---|---|---|---|---|"]
     for i, r in enumerate(top, 1):
-        lines.append(f"| {i} | {cell(r['document_id'])} | {r['pair_kind']} | {cell(r['labels']['a'])} | {cell(r['labels']['b'])} | {r['verdict']} | {r['magnitude']:.1f} | {cell(summarise_changes(r))} |")
-    for r in top[:20]:
-        lines += ["", f"## {cell(r['document_id'])}: {cell(r['labels']['a'])} → {cell(r['labels']['b'])} ({r['verdict']})", "", f"> **A** {cell(_short(r['a']['text'], 600))}", ">", f"> **B** {cell(_short(r['b']['text'], 600))}", ""]
-        lines += [f"- {c['explanation']}" for c in r["changes"] if c["kind"] != "unchanged"]
+        pair = f"[{cell(r['document_id'])}: {cell(r['labels']['a'])} → {cell(r['labels']['b'])}](#pair-{i}) ({r['pair_kind']})"
+        lines.append(f"| {i} | {pair} | {t['labels']['verdicts'][r['verdict']]} | {r['magnitude']:.1f} | {cell(_moved(r, t))} |")
+    for i, r in enumerate(top, 1):
+        lines += [
+            "",
+            f'<a id="pair-{i}"></a>',
+            f"## {i}. {cell(r['document_id'])}: {cell(r['labels']['a'])} → {cell(r['labels']['b'])} ({t['labels']['verdicts'][r['verdict']]})",
+            "",
+            f"> **A** {cell(_quoted(r['a']['text'], _quals(r, 'a')))}",
+            ">",
+            f"> **B** {cell(_quoted(r['b']['text'], _quals(r, 'b')))}",
+            "",
+        ]
+        lines += [f"- {cell(item)}" for item in _change_items(r, t)] or [f"- {t['labels']['verdicts']['unchanged']}"]
     if errors:
         lines += ["", "## Unreadable documents", ""] + [f"- `{cell(e['document'])}`: {cell(e['error'])}" for e in errors]
     return "\n".join(lines) + "\n"
 
 
-def scan_html(top: list[dict], stats, errors: list[dict]) -> str:
-    from .html import _page
+_SCAN_CSS = """
+table.overview{width:100%;table-layout:fixed}table.overview td,table.overview th{overflow-wrap:anywhere}
+table.overview col.n{width:2.5rem}table.overview col.v{width:7rem}table.overview col.m{width:5.5rem}
+.pair{margin-top:2rem}.pair ul{padding-left:1.2rem}.back{font-size:.8rem}
+"""
 
+
+def scan_html(top: list[dict], stats, errors: list[dict], summary: ScanSummary | None = None, lang: str = "nl") -> str:
+    from . import labels
+    from .html import _legend, _marked, _page
+
+    t, _ = labels(lang)
+    dims, verdicts = t["dimensions"], t["labels"]["verdicts"]
     rows = "".join(
-        f"<tr><td>{i}</td><td>{escape(r['document_id'])}</td><td>{escape(r['pair_kind'])}</td><td>{escape(r['labels']['a'])}</td>"
-        f"<td>{escape(r['labels']['b'])}</td><td>{escape(r['verdict'])}</td><td>{r['magnitude']:.1f}</td><td>{escape(summarise_changes(r))}</td></tr>"
+        f'<tr><td>{i}</td><td><a href="#pair-{i}">{escape(r["document_id"])}: {escape(r["labels"]["a"])} → {escape(r["labels"]["b"])}</a>'
+        f'<br><small>{escape(r["pair_kind"])}</small></td><td><span class="verdict">{escape(verdicts[r["verdict"]])}</span></td>'
+        f"<td>{r['magnitude']:.1f}</td><td>{escape(_moved(r, t))}</td></tr>"
         for i, r in enumerate(top, 1)
     )
     details = "".join(
-        f"<h2>{escape(r['document_id'])}: {escape(r['labels']['a'])} → {escape(r['labels']['b'])} ({escape(r['verdict'])})</h2>"
-        f"<blockquote><b>A</b> {escape(r['a']['text'])}</blockquote><blockquote><b>B</b> {escape(r['b']['text'])}</blockquote>"
-        "<ul>" + "".join(f"<li>{escape(c['explanation'])}</li>" for c in r["changes"] if c["kind"] != "unchanged") + "</ul>"
-        for r in top[:20]
+        f'<section class="pair" id="pair-{i}"><h2>{i}. {escape(r["document_id"])}: {escape(r["labels"]["a"])} → {escape(r["labels"]["b"])} '
+        f'<span class="verdict">{escape(verdicts[r["verdict"]])}</span></h2>'
+        f"<blockquote><b>A</b> {_marked(r['a']['text'] or '', _quals(r, 'a'), dims)}</blockquote>"
+        f"<blockquote><b>B</b> {_marked(r['b']['text'] or '', _quals(r, 'b'), dims)}</blockquote>"
+        + "<ul>" + ("".join(f"<li>{escape(item)}</li>" for item in _change_items(r, t)) or f"<li>{escape(verdicts['unchanged'])}</li>") + "</ul>"
+        + '<p class="back"><a href="#overview">↑ overview</a></p></section>'
+        for i, r in enumerate(top, 1)
     )
     errs = "".join(f"<li><code>{escape(e['document'])}</code>: {escape(e['error'])}</li>" for e in errors)
+    summary_html = "".join(f"<p>{escape(line)}</p>" for line in _summary_lines(stats, summary, t))
     body = (
-        f"<h1>wording-diff scan</h1><p>{stats.documents} documents read, {stats.unreadable} unreadable, {stats.pairs} pairs compared.</p>"
-        "<table><thead><tr><th>#</th><th>document</th><th>kind</th><th>A</th><th>B</th><th>verdict</th><th>magnitude</th><th>changes</th></tr></thead>"
+        f'<h1>wording-diff scan</h1>{summary_html}{_legend(t)}'
+        '<table class="overview" id="overview"><colgroup><col class="n"><col><col class="v"><col class="m"><col></colgroup>'
+        "<thead><tr><th>#</th><th>pair</th><th>verdict</th><th>magnitude</th><th>moved</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>{details}" + (f"<h2>Unreadable documents</h2><ul>{errs}</ul>" if errors else "")
     )
-    return _page("wording-diff scan", body, "nl")
+    return _page("wording-diff scan", body, lang, css=_SCAN_CSS)

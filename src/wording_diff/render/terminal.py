@@ -109,7 +109,7 @@ def compare_terminal(result, *, color: bool, width: int | None) -> str:
             for ch in changed:
                 table.add_row(
                     Text(t["dimensions"][ch.dimension], style=COLOURS[ch.dimension][0] if color else ""),
-                    t["kinds"][ch.kind],
+                    t["labels"]["kinds"][ch.kind],
                     ch.a_text or "—",
                     ch.b_text or "—",
                     t["effects"][ch.effect],
