@@ -194,7 +194,7 @@ class ScopeQualifiers:
     def _extend(self, doc: Doc, start: int, end: int, entry: Entry, parsed: bool) -> tuple[int, int]:
         sent_end = doc[start].sent.end if parsed or doc.has_annotation("SENT_START") else len(doc)
         if entry.extend == "phrase":
-            return start, _extend_phrase(doc, end, sent_end, self.lexicon.words("np_preps"))
+            return start, _extend_phrase(doc, end, sent_end, self.lexicon.words("np_preps"), self.lexicon.negations)
         if entry.extend == "clause":
             return start, _extend_clause(doc, start, end, sent_end, parsed)
         if entry.extend == "noun":
@@ -391,12 +391,16 @@ def _is_stop(token: Token) -> bool:
     return token.text in _PHRASE_STOP or token.is_punct and token.text not in ("-", "/", "'")
 
 
-def _extend_phrase(doc: Doc, end: int, sent_end: int, np_preps: frozenset[str]) -> int:
-    """Grow a prepositional or nominal complement to the right, up to punctuation or a verb."""
+def _extend_phrase(doc: Doc, end: int, sent_end: int, np_preps: frozenset[str], negations: frozenset[str] = frozenset()) -> int:
+    """Grow a prepositional or nominal complement to the right, up to punctuation, a verb,
+    a negation or the start of another noun phrase ("tijdens de inzet | geen
+    politiemedewerker")."""
     i = end
     while i < min(sent_end, end + _MAX_PHRASE):
         tok = doc[i]
-        if _is_stop(tok) or tok.pos_ in ("VERB", "AUX", "SCONJ"):
+        if _is_stop(tok) or tok.pos_ in ("VERB", "AUX", "SCONJ") or tok.lower_ in negations:
+            break
+        if tok.pos_ == "DET" and i > end and doc[i - 1].pos_ in ("NOUN", "PROPN"):
             break
         if tok.pos_ == "CCONJ":
             nxt = doc[i + 1] if i + 1 < sent_end else None

@@ -16,11 +16,14 @@ def jsonl_line(record: dict) -> str:
 
 
 def summarise_changes(record: dict) -> str:
-    return "; ".join(
+    """The changes of a pair in one line, each once (a change found in two claim pairs of
+    the same passage is one change to a reader)."""
+    lines = [
         f"{c['dimension']} {c['kind']} {c['a'] or '∅'} → {c['b'] or '∅'} ({c['effect']})"
         for c in record.get("changes", [])
         if c["kind"] != "unchanged"
-    )
+    ]
+    return "; ".join(dict.fromkeys(lines))
 
 
 def csv_header() -> str:
