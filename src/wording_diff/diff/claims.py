@@ -135,6 +135,7 @@ class ClaimReader:
         self.comparison = w("comparison_markers")
         self.particles = w("verb_particles")
         self.fact_nouns = w("fact_nouns")
+        self._hedged: set[int] = set()  # the hedge tokens of the sentence being read
         self.all_frame_words = self.frame_verbs | self.report_verbs | self.negating | self.hedge_verbs | self.restriction | self.light_nouns
         self.pointing = w("pointing_adverbs")
         # Words that never tell two claims apart: frames, light verbs, copulas, modals.
@@ -168,6 +169,7 @@ class ClaimReader:
         negators = {sp.start: (sp, q) for sp, q in spans if q.dimension == "polarity" and q.value == "negative"}
         affirmers = {sp.start: (sp, q) for sp, q in spans if q.dimension == "polarity" and q.value == "affirmative"}
         hedged = {i for sp, q in spans if q.dimension == "hedge" for i in range(sp.start, sp.end)}
+        self._hedged = hedged
         # hedges that deny ("op navraag is niet gebleken dat X": X not found)
         denying = {i for sp, q in spans if q.dimension == "hedge" and getattr(self.lex.entry_for_rule(q.rule), "negates", False) for i in range(sp.start, sp.end)}
         out: list[Claim] = []
@@ -183,6 +185,14 @@ class ClaimReader:
             frame = _Frame()
             if question:
                 frame.stance, frame.stance_rule = "asked", "claim:question"
+            if embedded and top.head.i in hedged and _has_mark(top, ("dat", "of")):
+                # a clause governed by a hedge the parse did not make its frame: "Op navraag is
+                # niet gebleken dat X" – X, hedged, and not found if the hedge denies
+                frame.hedged = True
+                frame.tokens.update(i for i in hedged if i < top.i)
+                if top.head.i in denying:
+                    frame.flips += 1
+                    frame.flip_words.extend(negators[i] for i in sorted(hedged) if i in negators and i < top.i)
             if asked is not None and top.i == asked[0].i:
                 frame.tokens.update(asked[1])
                 frame.flips, frame.flip_words = len(asked[2]) % 2, list(asked[2])
@@ -463,8 +473,7 @@ class ClaimReader:
                     end -= 1
                 if end <= tok.i + 1:
                     return None
-                root = pred.doc[tok.i + 1 : end].root
-                return root if root.i != pred.i and (_is_predicate(root) or root.pos_ in ("ADJ", "NOUN")) else None
+                return _clause_head_of(pred.doc[tok.i + 1 : end], pred, self._hedged)
             if tok.text in (";", ":") or tok.lower_ in ("maar", "omdat", "terwijl"):
                 return None
         return None
@@ -813,6 +822,18 @@ class ClaimReader:
             if qs - 3 <= pred.i <= qe + 3:
                 return hit, "quote"
         return None
+
+
+def _clause_head_of(span, frame_word, hedged: set[int] = frozenset()):
+    """The word that heads a clause cut out by its words: of the words whose head lies
+    outside the span, the first predicate that is not part of a hedge ("dat, voor zover
+    bekend, er nog geen verzekerden zijn" is headed by "zijn", not "bekend")."""
+    tops = [t for t in span if (t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i) and not t.is_punct]
+    good = [t for t in tops if t.i not in hedged and (_is_predicate(t) or t.pos_ in _VERBAL)]
+    if good:
+        return good[0]
+    root = span.root
+    return root if root.i != frame_word.i and (_is_predicate(root) or root.pos_ in ("ADJ", "NOUN")) else None
 
 
 def _has_mark(token, marks: tuple[str, ...]) -> bool:
