@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 def build_corpus(shared: Path, out: Path, n_docs: int) -> int:
-    from wording_diff.sources.kamervragen import read_document
-    from wording_diff.sources.text import InputError
+    from wording_diff.errors import InputError
+    from wording_diff.sources import read_document
 
     pairs = []
     for path in sorted((shared / "data" / "officiele-stukken").rglob("*.txt")):

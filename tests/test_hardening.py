@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from wording_diff.cli import cli
-from wording_diff.sources.kamervragen import read_document
-from wording_diff.sources.text import InputError
+from wording_diff.sources import read_document
+from wording_diff.errors import InputError
 
 XXE = b"""<?xml version="1.0"?>
 <!DOCTYPE kamervragen [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
@@ -96,9 +96,9 @@ def test_hostile_xml_leaks_nothing_and_stays_small(tmp_path):
 def test_entities_are_never_resolved_even_without_a_dtd_check(tmp_path):
     from lxml import etree
 
-    from wording_diff.sources.kamervragen import _safe_parser
+    from wording_diff.sources.markup import safe_parser
 
-    root = etree.fromstring(XXE, parser=_safe_parser())
+    root = etree.fromstring(XXE, parser=safe_parser())
     assert "root:" not in etree.tostring(root, encoding="unicode")
 
 

@@ -12,7 +12,8 @@ import pytest
 
 from conftest import SHARED, needs_shared
 from wording_diff.cli import cli
-from wording_diff.sources.kamervragen import parse_numbers, read_document
+from wording_diff.sources import read_document
+from wording_diff.sources.kamervragen import parse_numbers
 
 DATA = Path(__file__).parent / "data"
 

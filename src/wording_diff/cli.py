@@ -37,24 +37,16 @@ def guarded(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from .qualifiers.lexicon import LexiconError
-        from .sources.text import InputError
+        from .errors import WordingDiffError
 
         try:
             return func(*args, **kwargs)
-        except (InputError, LexiconError) as exc:
+        except WordingDiffError as exc:
             fail(str(exc))
         except Terminated:
             fail("terminated", ExitCode.TERMINATED)
         except KeyboardInterrupt:
             fail("interrupted", ExitCode.INTERRUPTED)
-        except Exception as exc:
-            from .corpus import CorpusError
-            from .pipeline import ModelError
-
-            if isinstance(exc, (ModelError, CorpusError)):
-                fail(str(exc))
-            raise
 
     return wrapper
 
@@ -119,7 +111,8 @@ def compare(a, b, a_text, b_text, fmt, fail_on, model, lexicon, lang, max_bytes,
       wording-diff compare dekker.txt grapperhaus.txt
       wording-diff compare --a-text "…" --b-text "…" --format json
     """
-    from .sources.text import from_string, read_text
+    from .sources import read_text
+    from .sources.text import from_string
 
     if (a is None) == (a_text is None) or (b is None) == (b_text is None):
         if a is not None and b is None and b_text is None and a_text is None:
@@ -161,7 +154,7 @@ def highlight(file, fmt, model, lexicon, lang, max_bytes, output):
     """Mark every scope qualifier in one statement FILE (`-` for standard input)."""
     from .api import highlight_text
     from .render import render_highlight
-    from .sources.text import read_text
+    from .sources import read_text
 
     label, text = read_text(file, max_bytes)
     result = highlight_text(text, label=label, lang=lang, model=model, lexicon=lexicon)

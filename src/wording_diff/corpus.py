@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import WordingDiffError
 from .qualifiers.lexicon import DIMENSIONS
 
 KINDS = ("added", "removed", "replaced", "unchanged")
@@ -23,7 +24,7 @@ THRESHOLD_KEYS = ("precision", "recall", "f1", "verdict_accuracy")
 THRESHOLDS_FILE = "thresholds.yaml"
 
 
-class CorpusError(ValueError):
+class CorpusError(WordingDiffError, ValueError):
     """The corpus itself is malformed; the message names the file and the field."""
 
 

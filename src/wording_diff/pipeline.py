@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import WordingDiffError
+
 BUNDLED_NAME = "nl_wording_diff"
 BUNDLED_PATH = Path(__file__).parent / "model" / BUNDLED_NAME
 OFFICIAL = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
@@ -23,7 +25,7 @@ QUALIFIER_PIPE = "scope_qualifiers"
 SENTENCE_PIPE = "wording_diff_sentences"
 
 
-class ModelError(RuntimeError):
+class ModelError(WordingDiffError, RuntimeError):
     """The requested pipeline cannot be found or loaded."""
 
 

@@ -25,8 +25,11 @@ from pathlib import Path
 
 from .compare import compare_docs
 from .pipeline import hash_parts, text_key
-from .sources.kamervragen import KVDocument, read_document
-from .sources.text import DEFAULT_MAX_BYTES, InputError, from_string
+from .errors import InputError
+from .sources import read_document, read_text
+from .sources.kamervragen import KVDocument
+from .sources.raw import DEFAULT_MAX_BYTES, decode, read_bytes
+from .sources.text import from_string
 
 PAIR_KINDS = ("question-answer", "versions", "quoted-statement", "manifest")
 DOC_SUFFIXES = (".txt", ".xml", ".html", ".htm")
@@ -165,8 +168,6 @@ def originals_of(naders: list[KVDocument], candidates: Iterable[str], max_bytes:
 def read_manifest(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[PairJob | ScanError]:
     """Explicit pairs: CSV with a header, or JSON Lines; fields ``a``/``b`` (texts) or
     ``a_file``/``b_file`` (paths relative to the manifest), optional ``id``, ``a_label``, ``b_label``."""
-    from .sources.text import read_bytes, decode, read_text
-
     base = Path(path).parent
     raw = decode(read_bytes(path, max_bytes), path)
     if path.lower().endswith((".jsonl", ".ndjson", ".json")):

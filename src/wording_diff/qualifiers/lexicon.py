@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import WordingDiffError
+
 DIMENSIONS = (
     "time",
     "place",
@@ -28,7 +30,7 @@ EFFECTS = ("narrows", "broadens", "neutral", "reverses", "unclear")
 BUNDLED_LEXICON = Path(__file__).with_name("lexicon.json")
 
 
-class LexiconError(ValueError):
+class LexiconError(WordingDiffError, ValueError):
     """The lexicon file is malformed; the message names the file and the entry."""
 
 
