@@ -148,7 +148,7 @@ def test_batch_with_ten_percent_broken_documents(runner, tmp_path, monkeypatch):
 
 
 def test_interrupted_scan_keeps_the_previous_output(runner, tmp_path, monkeypatch):
-    import wording_diff.scan as scan_module
+    import wording_diff.scan.records as scan_module
 
     monkeypatch.setenv("WORDING_DIFF_CACHE", str(tmp_path / "cache"))
     folder = tmp_path / "docs"

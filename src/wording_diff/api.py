@@ -113,3 +113,47 @@ def check_corpus(path: str, *, model: str | None = None, lexicon: str | None = N
         results.append(score_case(case, comparison))
     m = metrics(results)
     return CheckResult(corpus, results, m, threshold_failures(corpus, m), parser.info)
+
+
+DEFAULT_PAIR_KINDS = ("question-answer", "versions", "quoted-statement")
+
+
+def scan_paths(
+    paths,
+    *,
+    emit,
+    kinds=None,
+    manifest: str | None = None,
+    lang: str = "nl",
+    model: str | None = None,
+    lexicon: str | None = None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    max_bytes: int | None = None,
+    progress=None,
+):
+    """Scan Kamervragen documents (files, folders, globs) and pairs from a manifest.
+
+    ``emit`` receives every record (schema ``wording-diff.scan/1``: a compared pair, or a
+    document that could not be read) in input order; ``progress(done, total)`` is called
+    as documents are done. Returns the counts (``ScanStats``). Raises ``ScanError`` when
+    nothing is given or nothing could be read."""
+    from .errors import ScanError
+    from .scan import discover, scan
+    from .sources.raw import DEFAULT_MAX_BYTES
+
+    if not paths and not manifest:
+        raise ScanError("scan needs PATHS (files, folders or globs) or --manifest")
+    kinds = set(kinds or DEFAULT_PAIR_KINDS)
+    if manifest:
+        kinds.add("manifest")
+    refs = list(discover(paths))  # walked once: for the progress total and for the scan
+    total = len(refs)
+    stats = scan(
+        refs, kinds=kinds, parser=get_parser(model, lexicon), emit=emit, manifest=manifest, lang=lang, n_process=jobs,
+        use_cache=use_cache, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+        progress=(lambda done: progress(done, total)) if progress else None,
+    )
+    if stats.documents == 0 and stats.pairs == 0:
+        raise ScanError(f"nothing could be read ({stats.unreadable} unreadable)")
+    return stats

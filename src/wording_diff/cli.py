@@ -6,6 +6,7 @@ Heavy modules (spaCy) are imported inside the commands so that ``--help`` and
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -243,72 +244,50 @@ def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, 
     read gives an error object and the scan goes on. Exit 2 only for usage errors or when
     nothing could be read.
     """
-    if not paths and not manifest:
-        fail("scan needs PATHS (files, folders or globs) or --manifest")
-    kinds = set(pair_kinds) or {"question-answer", "versions", "quoted-statement"}
-    if manifest:
-        kinds.add("manifest")
-    from .api import get_parser
+    from .api import scan_paths
     from .render.scan import csv_header, csv_row, jsonl_line, scan_html, scan_markdown, scan_terminal
-    from .scan import TopPairs, discover
-    from .scan import scan as run_scan
+    from .scan import TopPairs, record_fails
 
-    parser = get_parser(model, lexicon)
     ranked = TopPairs(top)
     errors: list[dict] = []
-    flags = {"fail": False}
-    files = list(discover(paths))  # walked once: for the progress bar and for the scan
-    total = len(files)
+    failed = False
 
-    def check_fail(record: dict) -> None:
-        if "error" in record or not fail_on:
-            return
-        effects = {c["effect"] for c in record["changes"] if c["kind"] != "unchanged"}
-        if (fail_on == "narrowed" and "narrows" in effects) or (fail_on == "broadened" and "broadens" in effects) or (fail_on == "any" and record["verdict"] != "unchanged"):
-            flags["fail"] = True
+    def seen(record: dict) -> None:
+        nonlocal failed
+        failed = failed or record_fails(record, fail_on)
+        if "error" in record:
+            errors.append(record)
 
-    def go(emit, progress=None):
-        return run_scan(files, kinds=kinds, parser=parser, emit=emit, manifest=manifest, lang=lang, n_process=jobs,
-                        use_cache=not no_cache, max_bytes=max_bytes, progress=progress)
-
-    def with_progress(emit):
-        if quiet or not sys.stderr.isatty() or total == 0:
-            return go(emit)
+    def run(emit) -> object:
+        options = dict(kinds=pair_kinds, manifest=manifest, lang=lang, model=model, lexicon=lexicon, jobs=jobs,
+                       use_cache=not no_cache, max_bytes=max_bytes)
+        if quiet or not sys.stderr.isatty():
+            return scan_paths(paths, emit=emit, **options)
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
-            task = bar.add_task("scanning", total=total)
-            return go(emit, progress=lambda n: bar.update(task, completed=n))
+            task = bar.add_task("scanning", total=None)
+            return scan_paths(paths, emit=emit, progress=lambda done, total: bar.update(task, completed=done, total=total), **options)
 
     if fmt in ("jsonl", "csv"):
         line = jsonl_line if fmt == "jsonl" else csv_row
-        if output and output != "-":
-            from .output import atomic_open
+        with contextlib.ExitStack() as stack:
+            if output and output != "-":
+                from .output import atomic_open
 
-            with atomic_open(output) as fh:
-                if fmt == "csv":
-                    fh.write(csv_header())
-                stats = with_progress(lambda r: (check_fail(r), errors.append(r) if "error" in r else None, fh.write(line(r))))
-        else:
+                write = stack.enter_context(atomic_open(output)).write
+            else:
+                write = lambda text: click.echo(text, nl=False)  # noqa: E731
             if fmt == "csv":
-                click.echo(csv_header(), nl=False)
-            stats = with_progress(lambda r: (check_fail(r), errors.append(r) if "error" in r else None, click.echo(line(r), nl=False)))
+                write(csv_header())
+            run(lambda r: (seen(r), write(line(r))))
     else:
-        def collect(r):
-            check_fail(r)
-            errors.append(r) if "error" in r else ranked.add(r)
-
-        stats = with_progress(collect)
-        if fmt == "markdown":
-            text = scan_markdown(ranked.ranked(), stats, errors)
-        elif fmt == "html":
-            text = scan_html(ranked.ranked(), stats, errors)
-        else:
-            text = scan_terminal(ranked.ranked(), stats, errors, color=use_color(fmt, output))
-        write_output(text, output, use_color(fmt, output))
-    if stats.documents == 0 and stats.pairs == 0:
-        fail(f"nothing could be read ({stats.unreadable} unreadable)")
-    if flags["fail"]:
+        stats = run(lambda r: (seen(r), None if "error" in r else ranked.add(r)))
+        render = {"markdown": scan_markdown, "html": scan_html}.get(fmt)
+        color = use_color(fmt, output)
+        text = render(ranked.ranked(), stats, errors) if render else scan_terminal(ranked.ranked(), stats, errors, color=color)
+        write_output(text, output, color)
+    if failed:
         sys.exit(ExitCode.CONDITION)
 
 
