@@ -61,7 +61,7 @@ def test_pair_matches_answers_with_their_questions_and_reads_a_manifest(tmp_path
 def test_cache_reads_back_what_it_wrote_and_takes_a_damaged_entry_for_missing(tmp_path, parser):
     from wording_diff.scan.cache import DocCache, ResultCache
 
-    docs = DocCache(parser, tmp_path / "docs", parser.nlp.get_pipe("scope_qualifiers").lexicon.fingerprint)
+    docs = DocCache(parser, tmp_path / "docs")
     texts = ["Dat gebeurt op dit moment niet.", "De politie doet dat in Nederland niet."]
     first, read_back = docs.parse_all(texts)
     assert read_back == 0

@@ -35,28 +35,34 @@ def _write_entry(path: Path, data: bytes) -> None:
 
 
 class DocCache:
-    """Parsed documents on disk, one DocBin per text, keyed by the text's hash, the
-    pipeline's name and version, and the lexicon's contents."""
+    """Parsed texts on disk, one DocBin per text, keyed by the text and the parse's
+    identity (the pipeline, not the lexicon: ``Parser.parse_id``). An entry holds the parse
+    without the qualifier spans; the qualifier component runs on every doc handed out, so
+    a lexicon edit costs that component, not the parser."""
 
-    def __init__(self, parser, root: Path | None, lexicon_id: str):
+    def __init__(self, parser, root: Path | None):
         self.parser = parser
         self.root = root
-        self.lexicon_id = lexicon_id
+        self.parse_id = parser.parse_id if root is not None else ""
 
     def _path(self, text: str) -> Path:
-        return _entry_path(self.root, text_key(text, self.parser.info, self.lexicon_id), ".spacy")
+        return _entry_path(self.root, text_key(text, self.parse_id), ".spacy")
 
     def parse_all(self, texts: list[str], batch_size: int = 32) -> tuple[list, int]:
-        """The parsed docs of ``texts``, and how many of them were read from the cache."""
+        """The parsed and qualified docs of ``texts``, and how many parses were read from
+        the cache."""
         with _known_msgpack_decoders():
             out = [self._read(text) for text in texts]
         todo = [i for i, doc in enumerate(out) if doc is None]
         unique = list(dict.fromkeys(texts[i] for i in todo))
-        parsed = dict(zip(unique, self.parser.pipe(unique, batch_size=batch_size)))
+        parsed = dict(zip(unique, self.parser.parse_only(unique, batch_size=batch_size)))
+        if self.root is not None:
+            for text, doc in parsed.items():
+                self._store(text, doc)
         for i in todo:
             out[i] = parsed[texts[i]]
-            if self.root is not None:
-                self._store(texts[i], out[i])
+        for doc in {id(doc): doc for doc in out}.values():
+            self.parser.qualify(doc)
         return out, len(texts) - len(todo)
 
     def _read(self, text: str):

@@ -59,7 +59,7 @@ class Scanner:
         self.settings = settings
         self.lexicon = parser.nlp.get_pipe("scope_qualifiers").lexicon
         root = Path(settings.cache_root) if settings.cache_root else None
-        self.docs = DocCache(parser, root / "docs" if root else None, self.lexicon.fingerprint)
+        self.docs = DocCache(parser, root / "docs" if root else None)
         info = parser.info
         self.results = ResultCache(
             root / "pairs" if root and settings.reuse_results else None,
