@@ -38,30 +38,24 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 
-def build_corpus(shared: Path, out: Path, n_docs: int) -> int:
-    from wording_diff.errors import InputError
-    from wording_diff.sources import read_document
-
-    pairs = []
-    for path in sorted((shared / "data" / "officiele-stukken").rglob("*.txt")):
-        try:
-            doc = read_document(str(path))
-        except InputError:
-            continue
-        for ans in doc.answers:
-            qs = [q for q in doc.questions if set(q.numbers) & set(ans.numbers)]
-            if qs:
-                pairs.append((doc.id, qs, ans))
+def build_corpus(shared: Path, out: Path, n_docs: int) -> dict[str, int]:
+    """The first ``n_docs`` records of the bulk files of real Kamervragen (in file order),
+    as JSON Lines files of the same names; how many records each file gave."""
     out.mkdir(parents=True, exist_ok=True)
-    for i in range(n_docs):
-        doc_id, qs, ans = pairs[i % len(pairs)]
-        ref = f"Zie ook Aanhangsel Handelingen, vergaderjaar 2099–2100, nr. {i + 1}."
-        lines = [f"source: bench excerpt {i} of {doc_id}", "kind: answer", "", f"ah-tk-20992100-{i + 1}", ""]
-        for q in qs:
-            lines += [q.label, f"{q.text} {ref}", ""]
-        lines += [ans.label, f"{ans.text} {ref}", ""]
-        (out / f"doc-{i:05d}.txt").write_text("\n".join(lines), encoding="utf8")
-    return len(pairs)
+    left, taken = n_docs, {}
+    for source in sorted((shared / "data" / "kamervragen-bulk").glob("*.jsonl")):
+        with source.open(encoding="utf8") as fh, (out / source.name).open("w", encoding="utf8") as sink:
+            n = 0
+            for line in fh:
+                if left == 0:
+                    break
+                if line.strip():
+                    sink.write(line)
+                    n, left = n + 1, left - 1
+        taken[source.name] = n
+    if left:
+        raise SystemExit(f"only {n_docs - left} records in {shared / 'data' / 'kamervragen-bulk'}; ask for fewer --docs")
+    return taken
 
 
 def timed(fn):
@@ -77,20 +71,20 @@ def scan_once(paths, jobs: int, use_cache: bool, collect_texts: list | None = No
     parser = get_parser()
     sink = open(os.devnull, "w")
     if collect_texts is not None:
-        original = parser.pipe
+        original = parser.parse_only
 
         def spy(texts, **kw):
             texts = list(texts)
             collect_texts.extend(texts)
             return original(texts, **kw)
 
-        parser.pipe = spy
+        parser.parse_only = spy
     try:
         return scan(paths, kinds={"question-answer", "versions", "quoted-statement"}, parser=parser,
                     emit=lambda r: sink.write(json.dumps(r)), n_process=jobs, use_cache=use_cache)
     finally:
         if collect_texts is not None:
-            parser.pipe = original
+            parser.parse_only = original
 
 
 def alternate(rounds: int, **sides) -> dict[str, list[float]]:
@@ -135,9 +129,9 @@ def main() -> int:
     if out.exists():
         shutil.rmtree(out)
     corpus = out / "corpus"
-    n_sources = build_corpus(shared, corpus, args.docs)
+    sources = build_corpus(shared, corpus, args.docs)
     os.environ["WORDING_DIFF_CACHE"] = str(out / "cache")
-    results: dict[str, object] = {"documents": args.docs, "built_from_stored_pairs": n_sources, "rounds": args.rounds}
+    results: dict[str, object] = {"documents": args.docs, "records_per_source": sources, "rounds": args.rounds}
 
     from wording_diff.api import get_parser
 

@@ -177,8 +177,10 @@ def test_interrupted_scan_keeps_the_previous_output(runner, tmp_path, monkeypatc
 def test_sigterm_leaves_no_half_file(tmp_path, jobs):
     folder = tmp_path / "docs"
     folder.mkdir()
-    for i in range(400):
-        (folder / f"d{i:03d}.txt").write_text(GOOD.replace("Nederland?", f"Nederland ({i})?"), encoding="utf8")
+    # enough documents that the scan is still running when the signal comes (one that
+    # has finished and is shutting down no longer has its handler)
+    for i in range(2000):
+        (folder / f"d{i:04d}.txt").write_text(GOOD.replace("Nederland?", f"Nederland ({i})?"), encoding="utf8")
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n", encoding="utf8")
     env = dict(os.environ, WORDING_DIFF_CACHE=str(tmp_path / "cache"))
@@ -199,7 +201,7 @@ def test_sigterm_leaves_no_half_file(tmp_path, jobs):
     if proc.returncode == 143:
         assert text == "previous\n" and err.decode().strip() == "wording-diff: terminated"
     else:  # it finished before the signal: then the file is the whole new result
-        assert proc.returncode == 0 and len(text.splitlines()) == 400
+        assert proc.returncode == 0 and len(text.splitlines()) == 2000
     assert not list(tmp_path.glob(".out.jsonl.*"))
 
 

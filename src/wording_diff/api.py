@@ -147,10 +147,9 @@ def scan_paths(
     kinds = set(kinds or DEFAULT_PAIR_KINDS)
     if manifest:
         kinds.add("manifest")
-    refs = list(discover(paths))  # walked once: for the progress total and for the scan
-    total = len(refs)
+    total = sum(1 for _ in discover(paths)) if progress else 0  # a first walk only for a progress bar
     stats = scan(
-        refs, kinds=kinds, parser=get_parser(model, lexicon), emit=emit, manifest=manifest, lang=lang, n_process=jobs,
+        paths, kinds=kinds, parser=get_parser(model, lexicon), emit=emit, manifest=manifest, lang=lang, n_process=jobs,
         use_cache=use_cache, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
         progress=(lambda done: progress(done, total)) if progress else None,
     )

@@ -12,8 +12,8 @@ import wording_diff
 from wording_diff.errors import InputError, ScanError, WordingDiffError
 
 SOURCES = Path(wording_diff.__file__).parent / "sources"
-# raw bytes → markup → text → Kamervragen; the format table on top.
-LAYERS = ["errors", "raw", "markup", "text", "kamervragen", "formats"]
+# raw bytes → markup → text → Kamervragen; the format table on top; bulk sources of many documents.
+LAYERS = ["errors", "raw", "markup", "text", "kamervragen", "formats", "bulk"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -8,6 +8,7 @@ and only ids and references are kept between the two passes.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 
 from ..errors import InputError
@@ -59,11 +60,21 @@ def scan(
     )
     size = chunk_documents or (UNIT_SERIAL if n_process <= 1 else UNIT_PARALLEL)
     with local_executor(parser, settings, n_process) as run:
-        return run_scan(run, list(discover(paths)), settings, size, emit, manifest, progress)
+        return run_scan(run, paths, settings, size, emit, manifest, progress)
 
 
-def run_scan(run, refs: list[DocRef], settings: ScanSettings, size: int, emit, manifest: str | None, progress) -> ScanStats:
-    """The two passes of a scan on the executor ``run``."""
+def units_of(refs: Iterable[DocRef], size: int):
+    """Runs of ``size`` documents, taken from ``refs`` as they are found."""
+    refs = iter(refs)
+    while chunk := list(itertools.islice(refs, size)):
+        yield ("files", chunk)
+
+
+def run_scan(run, paths: Iterable[str | DocRef], settings: ScanSettings, size: int, emit, manifest: str | None, progress) -> ScanStats:
+    """The two passes of a scan on the executor ``run``. The documents are found as the
+    units are handed out, and found again only if a nader antwoord cites nothing that was
+    scanned (its original is then looked for among all of them)."""
+    paths = list(paths)
     max_bytes = settings.max_bytes
     stats = ScanStats()
     by_key: dict[str, list[DocRef]] = {}
@@ -82,7 +93,7 @@ def run_scan(run, refs: list[DocRef], settings: ScanSettings, size: int, emit, m
         if progress and result.files:
             progress(done)
 
-    for result in run(("files", refs[i : i + size]) for i in range(0, len(refs), size)):
+    for result in run(units_of(discover(paths), size)):
         take(result)
     # A nader antwoord is paired with the original answers it refers to (by id or Zaak
     # number) if that was scanned, else with the most alike scanned document.
@@ -101,7 +112,7 @@ def run_scan(run, refs: list[DocRef], settings: ScanSettings, size: int, emit, m
             unnamed.append(len(found))
             found.append((doc, None))
     if unnamed:
-        for i, original in zip(unnamed, originals_of([found[i][0] for i in unnamed], refs, max_bytes, ORIGINAL_LIKENESS)):
+        for i, original in zip(unnamed, originals_of([found[i][0] for i in unnamed], discover(paths), max_bytes, ORIGINAL_LIKENESS)):
             found[i] = (found[i][0], original)
     for doc, original in found:
         if original is not None:

@@ -163,7 +163,13 @@ def _clean_lines(body: str) -> list[str]:
     return joined
 
 
-def blocks_from_text(body: str) -> list[Block]:
+_NUMBERED_QUESTION = re.compile(r"^(?P<nums>\d{1,3})[.)]\s+(?P<rest>\S.*\?.*)$")
+
+
+def blocks_from_text(body: str, numbered_questions: bool = False) -> list[Block]:
+    """Numbered questions and answers of a text. With ``numbered_questions``, a line
+    "3. … ?" also starts question 3 when question 2 came before it (copies that print
+    "1. Kunt u …?" followed by "Antwoord:")."""
     blocks: list[Block] = []
     current: Block | None = None
     buf: list[str] = []
@@ -194,6 +200,13 @@ def blocks_from_text(body: str) -> list[Block]:
             current = Block(kind, nums, label, "")
             if rest:
                 buf.append(rest)
+        elif numbered_questions and (n := _NUMBERED_QUESTION.match(line)) and int(n.group("nums")) == 1 + max(
+            (int(b.numbers[0]) for b in blocks if b.kind == "question" and b.numbers[0].isdigit()), default=0
+        ):
+            close()
+            nums = (n.group("nums"),)
+            current = Block("question", nums, block_label("question", nums), "")
+            buf.append(n.group("rest"))
         elif current is not None:
             buf.append(line)
     close()
@@ -281,6 +294,9 @@ def parse_text_document(text: str, path: str) -> KVDocument:
     if not doc.blocks:
         # Text whose line breaks were lost: labels stand inline ("… gedaan. Vraag 2 Bent u …").
         doc.blocks = blocks_from_text(_INLINE_LABEL.sub("\n", body))
+    if doc.blocks and not any(b.kind == "question" for b in doc.blocks):
+        # Answers labelled "Antwoord:" after questions numbered "1. …?"
+        doc.blocks = blocks_from_text(body, numbered_questions=True) or doc.blocks
     return _finish(doc)
 
 
