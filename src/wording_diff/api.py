@@ -127,7 +127,9 @@ def scan_paths(
     lang: str = "nl",
     model: str | None = None,
     lexicon: str | None = None,
-    jobs: int = 1,
+    jobs: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
     use_cache: bool = True,
     max_bytes: int | None = None,
     progress=None,
@@ -137,7 +139,12 @@ def scan_paths(
     ``emit`` receives every record (schema ``wording-diff.scan/1``: a compared pair, or a
     document that could not be read) in input order; ``progress(done, total)`` is called
     as documents are done. Returns the counts (``ScanStats``). Raises ``ScanError`` when
-    nothing is given or nothing could be read."""
+    nothing is given or nothing could be read.
+
+    Where the work runs: ``executor="local"`` in this process, or in ``jobs`` processes;
+    ``executor="dask"`` on a Dask LocalCluster of ``jobs`` worker processes (default: one
+    per core), or on the existing cluster at ``scheduler`` (``pip install
+    'wording-diff[dask]'``). The records are the same, in the same order, either way."""
     from .errors import ScanError
     from .scan import discover, scan
     from .sources.raw import DEFAULT_MAX_BYTES
@@ -147,9 +154,19 @@ def scan_paths(
     kinds = set(kinds or DEFAULT_PAIR_KINDS)
     if manifest:
         kinds.add("manifest")
+    distributed = executor == "dask" or bool(scheduler)
+    if distributed:
+        # The workers load the pipeline; here only what would stop them all is checked.
+        from .pipeline import resolve_model
+        from .qualifiers.lexicon import load_lexicon
+
+        resolve_model(model)
+        load_lexicon(lexicon)
     total = sum(1 for _ in discover(paths)) if progress else 0  # a first walk only for a progress bar
     stats = scan(
-        paths, kinds=kinds, parser=get_parser(model, lexicon), emit=emit, manifest=manifest, lang=lang, n_process=jobs,
+        paths, kinds=kinds, parser=None if distributed else get_parser(model, lexicon), model=model, lexicon=lexicon,
+        emit=emit, manifest=manifest, lang=lang, n_process=jobs if distributed else (jobs or 1),
+        executor="dask" if distributed else "local", scheduler=scheduler,
         use_cache=use_cache, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
         progress=(lambda done: progress(done, total)) if progress else None,
     )

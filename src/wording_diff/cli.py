@@ -228,13 +228,16 @@ def check(corpus, fmt, junit, quiet, model, lexicon, output):
 @click.option("-f", "--format", "fmt", type=click.Choice(["terminal", "jsonl", "csv", "markdown", "html"]), default="terminal", show_default=True,
               help="jsonl and csv stream every pair in input order (sort on 'magnitude'); the others rank the top pairs.")
 @click.option("--top", type=click.IntRange(min=1), default=25, show_default=True, help="How many pairs the ranked views show.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Read, parse and compare in this many processes.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Read, parse and compare in this many processes (default 1; with --executor dask, one worker per core).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the work runs: this machine (one process, or --jobs processes), or a Dask LocalCluster of --jobs worker processes (needs the dask extra).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on the existing Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); implies --executor dask.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the caches of parsed texts and compared pairs ($WORDING_DIFF_CACHE, else ~/.cache/wording-diff).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 if any pair narrows, broadens, or changes at all.")
 @common_options
 @guarded
-def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, model, lexicon, lang, max_bytes, output):
+def scan(paths, pair_kinds, manifest, fmt, top, jobs, executor, scheduler, no_cache, quiet, fail_on, model, lexicon, lang, max_bytes, output):
     """Scan Kamervragen documents (text, HTML or official XML; files, folders, globs) and
     rank the pairs whose scope changed most: each answer against its question, a nader
     antwoord against the original, a statement quoted «…» in a question against its
@@ -260,7 +263,7 @@ def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, 
 
     def run(emit) -> object:
         options = dict(kinds=pair_kinds, manifest=manifest, lang=lang, model=model, lexicon=lexicon, jobs=jobs,
-                       use_cache=not no_cache, max_bytes=max_bytes)
+                       executor=executor, scheduler=scheduler, use_cache=not no_cache, max_bytes=max_bytes)
         if quiet or not sys.stderr.isatty():
             return scan_paths(paths, emit=emit, **options)
         from rich.progress import Progress

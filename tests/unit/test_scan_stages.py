@@ -123,3 +123,14 @@ def test_api_scan_paths_streams_records_and_reports_progress(tmp_path, monkeypat
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
     with pytest.raises(ScanError, match="nothing could be read"):
         scan_paths([str(tmp_path / "bad.txt")], emit=out.append)
+
+
+def test_without_the_dask_extra_the_dask_executor_says_how_to_get_it(tmp_path, monkeypatch):
+    import sys
+
+    from wording_diff.api import scan_paths
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    shutil.copy(DATA / "ah-tk-20992100-1.html", tmp_path / "a.html")
+    with pytest.raises(ScanError, match=r"pip install 'wording-diff\[dask\]'"):
+        scan_paths([str(tmp_path / "a.html")], emit=lambda r: None, executor="dask", use_cache=False)

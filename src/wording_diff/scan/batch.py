@@ -35,7 +35,7 @@ def scan(
     emit: Callable[[dict], None],
     manifest: str | None = None,
     lang: str = "nl",
-    n_process: int = 1,
+    n_process: int | None = 1,
     use_cache: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
     chunk_documents: int | None = None,
@@ -43,11 +43,16 @@ def scan(
     reuse_results: bool = True,
     model: str | None = None,
     lexicon: str | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> ScanStats:
     """Scan ``paths`` with ``n_process`` processes; ``emit`` receives every record (pair
     results and error records) in input order. Returns counts.
 
     ``parser`` is the loaded pipeline (or None: each worker loads ``model``/``lexicon``).
+    ``executor="dask"`` (or a ``scheduler`` address) runs the units on Dask: on the
+    cluster at ``scheduler``, else on a LocalCluster of ``n_process`` worker processes
+    (default: one per core); ``n_process`` alone runs a pool of local processes.
     ``use_cache`` reads and writes both caches (parsed texts, compared pairs);
     ``reuse_results=False`` compares every pair again from the (cached) parsed texts,
     which is what the benchmark's memory measure wants to exercise."""
@@ -58,8 +63,15 @@ def scan(
         model=parser.model_arg if parser is not None else model,
         lexicon=parser.lexicon_arg if parser is not None else lexicon,
     )
-    size = chunk_documents or (UNIT_SERIAL if n_process <= 1 else UNIT_PARALLEL)
-    with local_executor(parser, settings, n_process) as run:
+    if executor == "dask" or scheduler:
+        from .cluster import dask_executor
+
+        context = dask_executor(settings, scheduler=scheduler, workers=n_process)
+        size = chunk_documents or UNIT_PARALLEL
+    else:
+        context = local_executor(parser, settings, n_process or 1)
+        size = chunk_documents or (UNIT_SERIAL if (n_process or 1) <= 1 else UNIT_PARALLEL)
+    with context as run:
         return run_scan(run, paths, settings, size, emit, manifest, progress)
 
 

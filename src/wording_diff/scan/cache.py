@@ -28,10 +28,15 @@ def _entry_path(root: Path, key: str, suffix: str) -> Path:
 
 
 def _write_entry(path: Path, data: bytes) -> None:
+    """Best effort: a cache that cannot be written (read-only, full, not there on this
+    machine) costs time, never the scan."""
     from ..output import atomic_write_bytes
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, data)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data)
+    except OSError:
+        pass
 
 
 class DocCache:
