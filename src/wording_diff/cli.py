@@ -238,8 +238,8 @@ def check(corpus, fmt, junit, quiet, model, lexicon, output):
 @common_options
 @guarded
 def scan(paths, pair_kinds, manifest, fmt, top, jobs, executor, scheduler, no_cache, quiet, fail_on, model, lexicon, lang, max_bytes, output):
-    """Scan Kamervragen documents (text, HTML or official XML; files, folders, globs) and
-    rank the pairs whose scope changed most: each answer against its question, a nader
+    """Scan Kamervragen documents (text, HTML or official XML; files, folders, globs; JSON
+    Lines bulk files, one document per record) and rank the pairs whose scope changed most: each answer against its question, a nader
     antwoord against the original, a statement quoted «…» in a question against its
     answer, and pairs from a manifest.
 
