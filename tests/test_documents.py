@@ -16,11 +16,11 @@ import pytest
 from conftest import needs_shared
 
 from wording_diff.cli import cli
+from wording_diff.errors import InputError
+from wording_diff.sources import read_document, read_text
 from wording_diff.sources.docx import extract_docx
-from wording_diff.sources.kamervragen import read_document
 from wording_diff.sources.office import extract
 from wording_diff.sources.pdf import extract_pdf
-from wording_diff.sources.text import InputError, read_text
 
 # The numbering of each document, read from the documents themselves (every "Vraag N" and
 # "Antwoord N" label, in order; "3,4,5" is one label covering three questions). 1999 is a

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from wording_diff.cli import cli
-from wording_diff.sources.kamervragen import read_document
-from wording_diff.sources.text import InputError
+from wording_diff.errors import InputError
+from wording_diff.sources import read_document
 
 XXE = b"""<?xml version="1.0"?>
 <!DOCTYPE kamervragen [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
@@ -96,9 +96,9 @@ def test_hostile_xml_leaks_nothing_and_stays_small(tmp_path):
 def test_entities_are_never_resolved_even_without_a_dtd_check(tmp_path):
     from lxml import etree
 
-    from wording_diff.sources.kamervragen import _safe_parser
+    from wording_diff.sources.markup import safe_parser
 
-    root = etree.fromstring(XXE, parser=_safe_parser())
+    root = etree.fromstring(XXE, parser=safe_parser())
     assert "root:" not in etree.tostring(root, encoding="unicode")
 
 
@@ -148,7 +148,7 @@ def test_batch_with_ten_percent_broken_documents(runner, tmp_path, monkeypatch):
 
 
 def test_interrupted_scan_keeps_the_previous_output(runner, tmp_path, monkeypatch):
-    import wording_diff.scan as scan_module
+    import wording_diff.scan.records as scan_module
 
     monkeypatch.setenv("WORDING_DIFF_CACHE", str(tmp_path / "cache"))
     folder = tmp_path / "docs"
@@ -177,8 +177,10 @@ def test_interrupted_scan_keeps_the_previous_output(runner, tmp_path, monkeypatc
 def test_sigterm_leaves_no_half_file(tmp_path, jobs):
     folder = tmp_path / "docs"
     folder.mkdir()
-    for i in range(400):
-        (folder / f"d{i:03d}.txt").write_text(GOOD.replace("Nederland?", f"Nederland ({i})?"), encoding="utf8")
+    # enough documents that the scan is still running when the signal comes (one that
+    # has finished and is shutting down no longer has its handler)
+    for i in range(2000):
+        (folder / f"d{i:04d}.txt").write_text(GOOD.replace("Nederland?", f"Nederland ({i})?"), encoding="utf8")
     out = tmp_path / "out.jsonl"
     out.write_text("previous\n", encoding="utf8")
     env = dict(os.environ, WORDING_DIFF_CACHE=str(tmp_path / "cache"))
@@ -199,7 +201,7 @@ def test_sigterm_leaves_no_half_file(tmp_path, jobs):
     if proc.returncode == 143:
         assert text == "previous\n" and err.decode().strip() == "wording-diff: terminated"
     else:  # it finished before the signal: then the file is the whole new result
-        assert proc.returncode == 0 and len(text.splitlines()) == 400
+        assert proc.returncode == 0 and len(text.splitlines()) == 2000
     assert not list(tmp_path.glob(".out.jsonl.*"))
 
 

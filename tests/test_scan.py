@@ -12,7 +12,8 @@ import pytest
 from conftest import needs_shared
 
 from wording_diff.cli import cli
-from wording_diff.sources.kamervragen import parse_numbers, read_document
+from wording_diff.sources import read_document
+from wording_diff.sources.kamervragen import parse_numbers
 
 DATA = Path(__file__).parent / "data"
 
@@ -208,7 +209,11 @@ def test_rescan_reads_compared_pairs_and_parses_nothing(cache, tmp_path):
     assert repaired_stats.results_reused == cold_stats.pairs - 1 and repaired_stats.cache_misses == 0
 
 
-def test_editing_a_user_lexicon_invalidates_both_caches(runner, cache, tmp_path):
+def test_editing_a_user_lexicon_keeps_the_parses_and_compares_again(cache, tmp_path):
+    from wording_diff.api import _parsers, scan_paths
+    from wording_diff.pipeline import _load
+    from wording_diff.qualifiers.lexicon import load_lexicon
+
     doc = tmp_path / "q.txt"
     doc.write_text(
         "ah-tk-20992100-7\n\nVraag 1\nGebruikt de politie gezichtsherkenning?\n\n"
@@ -217,21 +222,37 @@ def test_editing_a_user_lexicon_invalidates_both_caches(runner, cache, tmp_path)
     )
     lexicon = tmp_path / "extra.json"
     lexicon.write_text('{"phrases": []}', encoding="utf8")
-    args = ["scan", str(doc), "-f", "jsonl", "-q", "--lexicon", str(lexicon)]
-    before = records(runner.invoke(cli, args).stdout)
-    assert not any(q["rule"] == "lex:condition.demonstraties" for q in before[0]["qualifiers"]["b"])
+
+    def scan_once():
+        # a new process would read the file again; this one forgets what it loaded
+        _parsers.clear(), load_lexicon.cache_clear(), _load.cache_clear()
+        out: list[dict] = []
+        return out, scan_paths([str(doc)], emit=out.append, lexicon=str(lexicon))
+
+    before, cold = scan_once()
+    assert cold.cache_misses == 2 and not any(q["rule"] == "lex:condition.demonstraties" for q in before[0]["qualifiers"]["b"])
     lexicon.write_text(
         '{"phrases": [{"id": "condition.demonstraties", "dimension": "condition", "value": "demonstraties", "terms": ["bij demonstraties"]}]}',
         encoding="utf8",
     )
-    from wording_diff.api import _parsers
-    from wording_diff.pipeline import _load
-    from wording_diff.qualifiers.lexicon import load_lexicon
-
-    # a new process would read the file again; this one forgets what it loaded
-    _parsers.clear(), load_lexicon.cache_clear(), _load.cache_clear()
-    after = records(runner.invoke(cli, args).stdout)
+    after, edited = scan_once()
     assert any(q["text"] == "bij demonstraties" and q["rule"] == "lex:condition.demonstraties" for q in after[0]["qualifiers"]["b"])
+    # nothing was parsed again: the parses were read and only the qualifiers re-run
+    assert (edited.cache_misses, edited.cache_hits, edited.results_reused) == (0, 2, 0)
+    # and what the cached parses give is what a fresh parse gives
+    fresh: list[dict] = []
+    scan_paths([str(doc)], emit=fresh.append, lexicon=str(lexicon), use_cache=False)
+    assert json.dumps(fresh) == json.dumps(after)
+    _parsers.clear(), load_lexicon.cache_clear(), _load.cache_clear()
+
+
+def test_compared_again_from_cached_parses_is_byte_identical_to_parsing(cache, tmp_path):
+    folder = _folder(tmp_path)
+    parsed, _ = _scan([folder], use_cache=False)
+    _scan([folder])  # fills the parse cache
+    from_cache, stats = _scan([folder], reuse_results=False)
+    assert stats.cache_misses == 0 and stats.cache_hits > 0 and stats.results_reused == 0
+    assert json.dumps(from_cache) == json.dumps(parsed)
 
 
 # ------------------------------------------------------------------ nader antwoord (versions)

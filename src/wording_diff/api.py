@@ -128,3 +128,63 @@ def check_corpus(path: str, *, model: str | None = None, lexicon: str | None = N
         gap=split_gap(by_split),
         gate=gate(results, corpus.known_failures, all_cases=whole),
     )
+
+
+DEFAULT_PAIR_KINDS = ("question-answer", "versions", "quoted-statement")
+
+
+def scan_paths(
+    paths,
+    *,
+    emit,
+    kinds=None,
+    manifest: str | None = None,
+    lang: str = "nl",
+    model: str | None = None,
+    lexicon: str | None = None,
+    jobs: int | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
+    use_cache: bool = True,
+    max_bytes: int | None = None,
+    progress=None,
+):
+    """Scan Kamervragen documents (files, folders, globs) and pairs from a manifest.
+
+    ``emit`` receives every record (schema ``wording-diff.scan/1``: a compared pair, or a
+    document that could not be read) in input order; ``progress(done, total)`` is called
+    as documents are done. Returns the counts (``ScanStats``). Raises ``ScanError`` when
+    nothing is given or nothing could be read.
+
+    Where the work runs: ``executor="local"`` in this process, or in ``jobs`` processes;
+    ``executor="dask"`` on a Dask LocalCluster of ``jobs`` worker processes (default: one
+    per core), or on the existing cluster at ``scheduler`` (``pip install
+    'wording-diff[dask]'``). The records are the same, in the same order, either way."""
+    from .errors import ScanError
+    from .scan import discover, scan
+    from .sources.raw import DEFAULT_MAX_BYTES
+
+    if not paths and not manifest:
+        raise ScanError("scan needs PATHS (files, folders or globs) or --manifest")
+    kinds = set(kinds or DEFAULT_PAIR_KINDS)
+    if manifest:
+        kinds.add("manifest")
+    distributed = executor == "dask" or bool(scheduler)
+    if distributed:
+        # The workers load the pipeline; here only what would stop them all is checked.
+        from .pipeline import resolve_model
+        from .qualifiers.lexicon import load_lexicon
+
+        resolve_model(model)
+        load_lexicon(lexicon)
+    total = sum(1 for _ in discover(paths)) if progress else 0  # a first walk only for a progress bar
+    stats = scan(
+        paths, kinds=kinds, parser=None if distributed else get_parser(model, lexicon), model=model, lexicon=lexicon,
+        emit=emit, manifest=manifest, lang=lang, n_process=jobs if distributed else (jobs or 1),
+        executor="dask" if distributed else "local", scheduler=scheduler,
+        use_cache=use_cache, max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+        progress=(lambda done: progress(done, total)) if progress else None,
+    )
+    if stats.documents == 0 and stats.pairs == 0:
+        raise ScanError(f"nothing could be read ({stats.unreadable} unreadable)")
+    return stats

@@ -6,6 +6,7 @@ Heavy modules (spaCy) are imported inside the commands so that ``--help`` and
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -37,24 +38,16 @@ def guarded(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from .qualifiers.lexicon import LexiconError
-        from .sources.text import InputError
+        from .errors import WordingDiffError
 
         try:
             return func(*args, **kwargs)
-        except (InputError, LexiconError) as exc:
+        except WordingDiffError as exc:
             fail(str(exc))
         except Terminated:
             fail("terminated", ExitCode.TERMINATED)
         except KeyboardInterrupt:
             fail("interrupted", ExitCode.INTERRUPTED)
-        except Exception as exc:
-            from .corpus import CorpusError
-            from .pipeline import ModelError
-
-            if isinstance(exc, (ModelError, CorpusError)):
-                fail(str(exc))
-            raise
 
     return wrapper
 
@@ -120,7 +113,8 @@ def compare(a, b, a_text, b_text, fmt, fail_on, model, lexicon, lang, max_bytes,
       wording-diff compare dekker.txt grapperhaus.txt
       wording-diff compare --a-text "…" --b-text "…" --format json
     """
-    from .sources.text import from_string, read_text
+    from .sources import read_text
+    from .sources.text import from_string
 
     if (a is None) == (a_text is None) or (b is None) == (b_text is None):
         if a is not None and b is None and b_text is None and a_text is None:
@@ -162,7 +156,7 @@ def highlight(file, fmt, model, lexicon, lang, max_bytes, output):
     """Mark every scope qualifier in one statement FILE (text, HTML, XML, PDF or .docx; `-` for standard input)."""
     from .api import highlight_text
     from .render import render_highlight
-    from .sources.text import read_text
+    from .sources import read_text
 
     label, text = read_text(file, max_bytes)
     result = highlight_text(text, label=label, lang=lang, model=model, lexicon=lexicon)
@@ -249,15 +243,19 @@ def check(corpus, fmt, junit, quiet, update_known_failures, model, lexicon, outp
 @click.option("-f", "--format", "fmt", type=click.Choice(["terminal", "jsonl", "csv", "markdown", "html"]), default="terminal", show_default=True,
               help="jsonl and csv stream every pair in input order (sort on 'magnitude'); the others rank the top pairs.")
 @click.option("--top", type=click.IntRange(min=1), default=25, show_default=True, help="How many pairs the ranked views show.")
-@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Read, parse and compare in this many processes.")
+@click.option("--jobs", type=click.IntRange(min=1), help="Read, parse and compare in this many processes (default 1; with --executor dask, one worker per core).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where the work runs: this machine (one process, or --jobs processes), or a Dask LocalCluster of --jobs worker processes (needs the dask extra).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on the existing Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); implies --executor dask.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the caches of parsed texts and compared pairs ($WORDING_DIFF_CACHE, else ~/.cache/wording-diff).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Exit 1 if any pair narrows, broadens, or changes at all.")
 @common_options
 @guarded
-def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, model, lexicon, lang, max_bytes, output):
-    """Scan Kamervragen documents (text, HTML, official XML, PDF or Word .docx; files, folders, globs) and
-    rank the pairs whose scope changed most: each answer against its question, a nader
+def scan(paths, pair_kinds, manifest, fmt, top, jobs, executor, scheduler, no_cache, quiet, fail_on, model, lexicon, lang, max_bytes, output):
+    """Scan Kamervragen documents (text, HTML, official XML, PDF or Word .docx; files,
+    folders, globs; JSON Lines bulk files, one document per record) and rank the pairs whose
+    scope changed most: each answer against its question, a nader
     antwoord against the original, a statement quoted «…» in a question against its
     answer, and pairs from a manifest.
 
@@ -265,74 +263,56 @@ def scan(paths, pair_kinds, manifest, fmt, top, jobs, no_cache, quiet, fail_on, 
     read gives an error object and the scan goes on. Exit 2 only for usage errors or when
     nothing could be read.
     """
-    if not paths and not manifest:
-        fail("scan needs PATHS (files, folders or globs) or --manifest")
-    kinds = set(pair_kinds) or {"question-answer", "versions", "quoted-statement"}
-    if manifest:
-        kinds.add("manifest")
-    from .api import get_parser
+    from .api import scan_paths
     from .render.scan import ScanSummary, csv_header, csv_row, jsonl_line, scan_html, scan_markdown, scan_terminal
-    from .scan import TopPairs, discover
-    from .scan import scan as run_scan
+    from .scan import TopPairs, record_fails
 
-    parser = get_parser(model, lexicon)
     ranked = TopPairs(top)
     summary = ScanSummary()
     errors: list[dict] = []
-    flags = {"fail": False}
-    files = list(discover(paths))  # walked once: for the progress bar and for the scan
-    total = len(files)
+    failed = False
 
-    def check_fail(record: dict) -> None:
-        if "error" in record or not fail_on:
-            return
-        effects = {c["effect"] for c in record["changes"] if c["kind"] != "unchanged"}
-        if (fail_on == "narrowed" and "narrows" in effects) or (fail_on == "broadened" and "broadens" in effects) or (fail_on == "any" and record["verdict"] != "unchanged"):
-            flags["fail"] = True
+    def seen(record: dict) -> None:
+        nonlocal failed
+        failed = failed or record_fails(record, fail_on)
+        summary.add(record)
+        if "error" in record:
+            errors.append(record)
 
-    def go(emit, progress=None):
-        return run_scan(files, kinds=kinds, parser=parser, emit=emit, manifest=manifest, lang=lang, n_process=jobs,
-                        use_cache=not no_cache, max_bytes=max_bytes, progress=progress)
-
-    def with_progress(emit):
-        if quiet or not sys.stderr.isatty() or total == 0:
-            return go(emit)
+    def run(emit) -> object:
+        options = dict(kinds=pair_kinds, manifest=manifest, lang=lang, model=model, lexicon=lexicon, jobs=jobs,
+                       executor=executor, scheduler=scheduler, use_cache=not no_cache, max_bytes=max_bytes)
+        if quiet or not sys.stderr.isatty():
+            return scan_paths(paths, emit=emit, **options)
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
-            task = bar.add_task("scanning", total=total)
-            return go(emit, progress=lambda n: bar.update(task, completed=n))
+            task = bar.add_task("scanning", total=None)
+            return scan_paths(paths, emit=emit, progress=lambda done, total: bar.update(task, completed=done, total=total), **options)
 
     if fmt in ("jsonl", "csv"):
         line = jsonl_line if fmt == "jsonl" else csv_row
-        if output and output != "-":
-            from .output import atomic_open
+        with contextlib.ExitStack() as stack:
+            if output and output != "-":
+                from .output import atomic_open
 
-            with atomic_open(output) as fh:
-                if fmt == "csv":
-                    fh.write(csv_header())
-                stats = with_progress(lambda r: (check_fail(r), errors.append(r) if "error" in r else None, fh.write(line(r))))
-        else:
+                write = stack.enter_context(atomic_open(output)).write
+            else:
+                write = lambda text: click.echo(text, nl=False)  # noqa: E731
             if fmt == "csv":
-                click.echo(csv_header(), nl=False)
-            stats = with_progress(lambda r: (check_fail(r), errors.append(r) if "error" in r else None, click.echo(line(r), nl=False)))
+                write(csv_header())
+            run(lambda r: (seen(r), write(line(r))))
     else:
-        def collect(r):
-            check_fail(r)
-            summary.add(r)
-            errors.append(r) if "error" in r else ranked.add(r)
-
-        stats = with_progress(collect)
+        stats = run(lambda r: (seen(r), None if "error" in r else ranked.add(r)))
+        color = use_color(fmt, output)
         if fmt == "markdown":
             text = scan_markdown(ranked.ranked(), stats, errors, summary, lang)
         elif fmt == "html":
             text = scan_html(ranked.ranked(), stats, errors, summary, lang)
         else:
-            text = scan_terminal(ranked.ranked(), stats, errors, color=use_color(fmt, output))
-        write_output(text, output, use_color(fmt, output))
-    if stats.documents == 0 and stats.pairs == 0:
-        fail(f"nothing could be read ({stats.unreadable} unreadable)")
-    if flags["fail"]:
+            text = scan_terminal(ranked.ranked(), stats, errors, color=color)
+        write_output(text, output, color)
+    if failed:
         sys.exit(ExitCode.CONDITION)
 
 

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import WordingDiffError
 from .vocabulary import DIMENSIONS, EFFECTS, KINDS, VERDICTS
 
 THRESHOLD_KEYS = ("precision", "recall", "f1", "verdict_accuracy")
@@ -29,7 +30,7 @@ THRESHOLDS_FILE = "thresholds.yaml"
 KNOWN_FAILURES_FILE = "known-failures.txt"
 
 
-class CorpusError(ValueError):
+class CorpusError(WordingDiffError, ValueError):
     """The corpus itself is malformed; the message names the file and the field."""
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import WordingDiffError
+
 BUNDLED_NAME = "nl_wording_diff"
 BUNDLED_PATH = Path(__file__).parent / "model" / BUNDLED_NAME
 OFFICIAL = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
@@ -23,7 +25,7 @@ QUALIFIER_PIPE = "scope_qualifiers"
 SENTENCE_PIPE = "wording_diff_sentences"
 
 
-class ModelError(RuntimeError):
+class ModelError(WordingDiffError, RuntimeError):
     """The requested pipeline cannot be found or loaded."""
 
 
@@ -155,18 +157,35 @@ def hash_parts(*parts: str) -> str:
     return h.hexdigest()
 
 
-def text_key(text: str, info: ModelInfo, lexicon_id: str = "") -> str:
-    """Cache key of a parsed text: its hash, the pipeline's name and version, the lexicon."""
-    return hash_parts(info.name, info.version, lexicon_id, text)
+def text_key(text: str, parse_id: str) -> str:
+    """Cache key of a parsed text: its hash and the parse's identity (``Parser.parse_id``)."""
+    return hash_parts(parse_id, text)
 
 
 class Parser:
-    """Parses each distinct text once per process (a small in-memory cache)."""
+    """Parses each distinct text once per process (a small in-memory cache).
+
+    The pipeline runs in two steps that scan keeps apart: the parse (every component but
+    ``scope_qualifiers``: it does not depend on the lexicon) and the qualifiers (the only
+    component the lexicon feeds). A parse can then be cached on disk under ``parse_id``,
+    and a lexicon edit re-runs only the qualifier component on the cached parses."""
 
     def __init__(self, model: str | None = None, lexicon: str | None = None):
         self.model_arg, self.lexicon_arg = model, lexicon  # how another process loads the same
         self.nlp, self.info = load_pipeline(model, lexicon)
         self._cache: dict[str, object] = {}
+
+    @property
+    def parse_id(self) -> str:
+        """What a parse depends on: the pipeline's name and version, spaCy's version, the
+        components before the qualifiers, and this package's sentence splitter (which runs
+        inside the parse). Not the lexicon."""
+        import spacy
+
+        from . import sentences
+
+        parts = [self.info.name, self.info.version, spacy.__version__, *(n for n in self.nlp.pipe_names if n != QUALIFIER_PIPE)]
+        return hash_parts(*parts, Path(sentences.__file__).read_text(encoding="utf8"))
 
     def parse(self, text: str):
         doc = self._cache.get(text)
@@ -179,3 +198,11 @@ class Parser:
 
     def pipe(self, texts, batch_size: int = 64):
         return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def parse_only(self, texts, batch_size: int = 64):
+        """The parses of ``texts`` without the qualifier spans (what the parse cache keeps)."""
+        return self.nlp.pipe(texts, batch_size=batch_size, disable=[QUALIFIER_PIPE])
+
+    def qualify(self, doc):
+        """Mark the qualifier spans on a parsed doc (replacing any it had)."""
+        return self.nlp.get_pipe(QUALIFIER_PIPE)(doc)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from wording_diff.sources.text import InputError, normalise, read_text, strip_header
+from wording_diff.errors import InputError
+from wording_diff.sources import read_text
+from wording_diff.sources.text import normalise, strip_header
 
 
 def write(tmp_path, name, data: bytes):

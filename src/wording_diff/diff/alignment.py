@@ -180,8 +180,8 @@ def claim_score(ca, cb, lexicon, relations) -> tuple[float, str, bool]:
 
 
 def match_claims(a_claims: list, b_claims: list, lexicon, relations, *, threshold: float = CLAIM_THRESHOLD) -> list[ClaimMatch]:
-    """Many-to-many: each A claim with its best B claims, each B claim with its best A
-    claims, where the score clears the threshold. B's quotes count only as a fallback."""
+    """Many-to-many: claims of A and B that are among each other's best matches and clear
+    the threshold. B's quotes of A count only as a fallback."""
     scores: dict[tuple[int, int], tuple[float, str, bool]] = {}
     for i, ca in enumerate(a_claims):
         for j, cb in enumerate(b_claims):
@@ -191,28 +191,17 @@ def match_claims(a_claims: list, b_claims: list, lexicon, relations, *, threshol
             if cb.stance == "quoted" and ca.stance != "quoted":
                 s *= QUOTE_FACTOR
             scores[(i, j)] = (s, rule, opposite)
-    chosen: dict[tuple[int, int], ClaimMatch] = {}
-    for i in range(len(a_claims)):
-        row = [(scores[(i, j)][0], j) for j in range(len(b_claims)) if (i, j) in scores]
-        if not row:
-            continue
-        best = max(row)[0]
-        for s, j in row:
-            if s >= threshold and s >= best - CLAIM_MARGIN:
-                chosen[(i, j)] = ClaimMatch(i, j, s, scores[(i, j)][1], scores[(i, j)][2])
-    for j in range(len(b_claims)):
-        col = [(scores[(i, j)][0], i) for i in range(len(a_claims)) if (i, j) in scores]
-        if not col:
-            continue
-        best = max(col)[0]
-        for s, i in col:
-            if s >= threshold and s >= best - CLAIM_MARGIN and (i, j) not in chosen:
-                # a B claim may take up a second A claim only if that A claim has no
-                # better partner of its own
-                own_best = max((scores[(i, k)][0] for k in range(len(b_claims)) if (i, k) in scores), default=0.0)
-                if s >= own_best - CLAIM_MARGIN:
-                    chosen[(i, j)] = ClaimMatch(i, j, s, scores[(i, j)][1], scores[(i, j)][2])
-    return sorted(chosen.values(), key=lambda m: (m.a, m.b))
+    # A pair is kept when the score clears the threshold and each claim finds the other
+    # among its best (within CLAIM_MARGIN): many to many where a claim was split or
+    # merged, and the same whichever text is called A.
+    row_best = [max((scores[(i, j)][0] for j in range(len(b_claims)) if (i, j) in scores), default=0.0) for i in range(len(a_claims))]
+    col_best = [max((scores[(i, j)][0] for i in range(len(a_claims)) if (i, j) in scores), default=0.0) for j in range(len(b_claims))]
+    chosen = [
+        ClaimMatch(i, j, s, rule, opposite)
+        for (i, j), (s, rule, opposite) in scores.items()
+        if s >= threshold and s >= row_best[i] - CLAIM_MARGIN and s >= col_best[j] - CLAIM_MARGIN
+    ]
+    return sorted(chosen, key=lambda m: (m.a, m.b))
 
 
 def best_partner(claim, candidates: list, lexicon, relations) -> tuple[int, float] | None:

@@ -179,6 +179,10 @@ class ClaimReader:
         asked = self._asked_clause(sent, negators) if question else None
         tops = [(top, False) for top in self._clause_tops(sent)] if asked is None else [(asked[0], False)]
         tops += [(t, True) for t in self._embedded_clauses(sent, {t.i for t, _ in tops})]
+        if len(tops) > 1:
+            # a verb inside a hedge ("voor zover bekend", "naar ik heb begrepen") carries no
+            # claim of its own: the hedge belongs to the claim it hangs on
+            tops = [(t, e) for t, e in tops if t.i not in hedged] or tops[:1]
         for top, embedded in tops:
             if top.i in taken:
                 continue

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import WordingDiffError
 from ..vocabulary import DIMENSIONS, EFFECTS
 
 EXTENSIONS = (None, "phrase", "clause", "noun")
@@ -16,7 +17,7 @@ EXTENSIONS = (None, "phrase", "clause", "noun")
 BUNDLED_LEXICON = Path(__file__).with_name("lexicon.json")
 
 
-class LexiconError(ValueError):
+class LexiconError(WordingDiffError, ValueError):
     """The lexicon file is malformed; the message names the file and the entry."""
 
 

@@ -28,8 +28,8 @@ import re
 import zipfile
 import zlib
 
-from .office import MAX_MEMBERS, MAX_RATIO, MAX_UNPACKED, Extracted, kamer_metadata
-from .text import InputError
+from ..errors import InputError
+from .extracted import MAX_MEMBERS, MAX_RATIO, MAX_UNPACKED, Extracted, kamer_metadata
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

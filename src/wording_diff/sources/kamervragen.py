@@ -1,10 +1,7 @@
-"""Reading Kamervragen / Aanhangsel van de Handelingen: plain text (PDF extractions, with
-or without a ``key: value`` header), the HTML page of zoek.officielebekendmakingen.nl, and
-the official XML. Each document becomes metadata plus numbered questions and answers.
-
-XML and HTML are parsed with network access and external entities off, and DTDs refused,
-so a hostile file can neither read local files nor expand entity bombs.
-"""
+"""Kamervragen / Aanhangsel van de Handelingen as documents: metadata plus numbered
+questions and answers, from plain text (PDF extractions, with or without a ``key: value``
+header), from the HTML page of zoek.officielebekendmakingen.nl, and from the official XML.
+Which reader a file gets is decided in ``formats``."""
 
 from __future__ import annotations
 
@@ -12,7 +9,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import DEFAULT_MAX_BYTES, InputError, decode, normalise, read_bytes
+from ..errors import InputError
+from .markup import html_root, text_of, visible_text, xml_root
+from .text import normalise
 
 _HEADER_LINE = re.compile(r"^([a-z][a-z0-9_-]*): ?(.*)$")
 # Numbers joined by ",", "en", "t/m", …; a missing comma ("7, 8, 9 10 en 11", as printed
@@ -167,7 +166,13 @@ def _clean_lines(body: str) -> list[str]:
     return joined
 
 
-def blocks_from_text(body: str) -> list[Block]:
+_NUMBERED_QUESTION = re.compile(r"^(?P<nums>\d{1,3})[.)]\s+(?P<rest>\S.*\?.*)$")
+
+
+def blocks_from_text(body: str, numbered_questions: bool = False) -> list[Block]:
+    """Numbered questions and answers of a text. With ``numbered_questions``, a line
+    "3. … ?" also starts question 3 when question 2 came before it (copies that print
+    "1. Kunt u …?" followed by "Antwoord:")."""
     blocks: list[Block] = []
     current: Block | None = None
     buf: list[str] = []
@@ -201,6 +206,13 @@ def blocks_from_text(body: str) -> list[Block]:
             current = Block(kind, nums, label, "")
             if rest:
                 buf.append(rest)
+        elif numbered_questions and (n := _NUMBERED_QUESTION.match(line)) and int(n.group("nums")) == 1 + max(
+            (int(b.numbers[0]) for b in blocks if b.kind == "question" and b.numbers[0].isdigit()), default=0
+        ):
+            close()
+            nums = (n.group("nums"),)
+            current = Block("question", nums, block_label("question", nums), "")
+            buf.append(n.group("rest"))
         elif current is not None:
             buf.append(line)
     close()
@@ -288,92 +300,34 @@ def parse_text_document(text: str, path: str) -> KVDocument:
     if not doc.blocks:
         # Text whose line breaks were lost: labels stand inline ("… gedaan. Vraag 2 Bent u …").
         doc.blocks = blocks_from_text(_INLINE_LABEL.sub("\n", body))
+    if doc.blocks and not any(b.kind == "question" for b in doc.blocks):
+        # Answers labelled "Antwoord:" after questions numbered "1. …?"
+        doc.blocks = blocks_from_text(body, numbered_questions=True) or doc.blocks
     return _finish(doc)
 
 
-# ----------------------------------------------------------------------------- XML/HTML
-def _safe_parser(html: bool = False):
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    if html:
-        return lxml_html.HTMLParser(no_network=True, remove_comments=True, recover=True, huge_tree=False)
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False, recover=False)
-
-
-def _refuse_dtd(data: bytes, label: str) -> None:
-    if b"<!entity" in data[:65536].lower():
-        raise InputError(f"{label}: XML with entity declarations (DTD) is refused for safety")
-
-
-def _xml_root(data: bytes, label: str):
-    """Parse XML safely: entity declarations refused, entities and network never used."""
-    from lxml import etree
-
-    _refuse_dtd(data, label)
-    try:
-        return etree.fromstring(data, parser=_safe_parser())
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{label}: malformed XML ({str(exc).splitlines()[0]})") from None
-    except ValueError as exc:
-        raise InputError(f"{label}: refused XML ({exc})") from None
-
-
-def _html_root(data: bytes, label: str):
-    from lxml import etree
-
-    text = decode(data, label)
-    try:
-        root = etree.fromstring(text.encode("utf8"), parser=_safe_parser(html=True))
-    except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"{label}: malformed HTML ({exc})") from None
-    if root is None:
-        raise InputError(f"{label}: malformed HTML (no document)")
-    return root
-
-
-def _text_of(el) -> str:
-    """Text of an element without its footnotes."""
-    parts = []
-
-    def walk(node):
-        if node.tag in ("noot", "voetnoot") or (isinstance(node.tag, str) and node.tag.endswith("noot")):
-            if node.tail:
-                parts.append(node.tail)
-            return
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-
-    walk(el)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
-
-
 def parse_xml_document(data: bytes, path: str) -> KVDocument:
-    root = _xml_root(data, path)
+    root = xml_root(data, path)
     doc = KVDocument(path=path)
     meta = {m.get("name"): m.get("content", "") for m in root.iter("meta")}
     ident = meta.get("DC.identifier") or meta.get("OVERHEIDop.externMetadataRecord", "")
     m = _AHTK.search(ident or "")
     doc.id = m.group(1) if m else Path(path).stem
     for om in root.iter("kamervraagomschrijving"):
-        text = _text_of(om)
+        text = text_of(om)
         if om.get("type") == "antwoord" or text.startswith("Antwoord"):
             doc.answered_by = re.sub(r"^Antwoord van\s+|\s*\(ontvangen.*$", "", text)
             d = next(om.iter("datum"), None)
             doc.date = (d.get("isodatum") if d is not None else "") or doc.date
         else:
             doc.title = text
-            doc.questioners = " ".join(_text_of(n) for n in om.iter("naam"))
+            doc.questioners = " ".join(text_of(n) for n in om.iter("naam"))
     for el in root.iter("vraag", "antwoord"):
         nr = el.find("nr")
-        label = _text_of(nr) if nr is not None else ""
+        label = text_of(nr) if nr is not None else ""
         m = _LABEL.match(label) if label else None
         nums = parse_numbers(m.group("nums")) if m else ()
-        body = " ".join(_text_of(al) for al in el.iter("al") if al.getparent() is not None and al.getparent().tag not in ("noot.al",))
+        body = " ".join(text_of(al) for al in el.iter("al") if al.getparent() is not None and al.getparent().tag not in ("noot.al",))
         if not body:
             continue
         kind = "question" if el.tag == "vraag" else "answer"
@@ -385,7 +339,7 @@ def parse_xml_document(data: bytes, path: str) -> KVDocument:
 
 
 def parse_html_document(data: bytes, path: str) -> KVDocument:
-    root = _html_root(data, path)
+    root = html_root(data, path)
     doc = KVDocument(path=path)
     metas = {m.get("name"): m.get("content", "") for m in root.iter("meta") if m.get("name")}
     ident = metas.get("DC.identifier") or metas.get("dcterms.identifier") or ""
@@ -406,7 +360,7 @@ def parse_html_document(data: bytes, path: str) -> KVDocument:
             m = _LABEL.match(label) if label else None
             nums = parse_numbers(m.group("nums")) if m else parse_numbers(label if label.strip().isdigit() else None)
             paras = [p for p in div.iter("p") if p is not nummer and "nootnum" not in (p.get("class") or "")]
-            body = " ".join(re.sub(r"\s+", " ", "".join(_visible_text(p))).strip() for p in paras).strip()
+            body = " ".join(re.sub(r"\s+", " ", "".join(visible_text(p))).strip() for p in paras).strip()
             if body:
                 doc.blocks.append(Block(kind, nums, block_label(kind, nums), body))
     if not doc.blocks:
@@ -415,32 +369,6 @@ def parse_html_document(data: bytes, path: str) -> KVDocument:
     if _NADER.search(doc.title):
         doc.kind = "nader-antwoord"
     return _finish(doc)
-
-
-def _visible_text(el):
-    """Text of an element without footnote-number links (``<a class="nootnum">``)."""
-    if el.text:
-        yield el.text
-    for child in el:
-        if "nootnum" not in (child.get("class") or "") and child.tag not in ("sup",):
-            yield from _visible_text(child)
-        if child.tail:
-            yield child.tail
-
-
-def markup_text(data: bytes, label: str, kind: str) -> str:
-    """The readable text of an XML or HTML file, one paragraph per block element."""
-    if kind == "xml":
-        root = _xml_root(data, label)
-        paras = [_text_of(al) for al in root.iter("al")] or [_text_of(root)]
-    else:
-        root = _html_root(data, label)
-        for junk in list(root.iter("script", "style", "head", "nav", "header", "footer")):
-            junk.getparent().remove(junk)
-        paras = [re.sub(r"\s+", " ", "".join(_visible_text(p))).strip() for p in root.iter("p", "li", "h1", "h2", "h3", "td")]
-        if not any(paras):
-            paras = [re.sub(r"\s+", " ", " ".join(root.itertext())).strip()]
-    return "\n\n".join(p for p in paras if p)
 
 
 def apply_metadata(doc: KVDocument, meta: dict) -> KVDocument:
@@ -452,23 +380,3 @@ def apply_metadata(doc: KVDocument, meta: dict) -> KVDocument:
     doc.refers_to = tuple(dict.fromkeys([*doc.refers_to, *meta.get("refers_to", ())]))
     doc.refers_to = tuple(r for r in doc.refers_to if r != doc.id)
     return doc
-
-
-def read_document(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> KVDocument:
-    """Read one Kamervragen document, choosing the reader by content (not only by suffix):
-    PDF, DOCX, official XML, the HTML page, or plain text."""
-    from .office import extract, office_kind
-
-    data = read_bytes(path, max_bytes)
-    if not data.strip():
-        raise InputError(f"{path}: empty file")
-    office = office_kind(data, path)
-    if office is not None:
-        extracted = extract(data, path, office)
-        return apply_metadata(parse_text_document(extracted.text, path), extracted.meta)
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"<?xml") or head.startswith(b"<officiele-publicatie") or head.startswith(b"<kamervragen") or path.lower().endswith(".xml"):
-        return parse_xml_document(data, path)
-    if head.startswith((b"<!doctype html", b"<html")) or path.lower().endswith((".html", ".htm")):
-        return parse_html_document(data, path)
-    return parse_text_document(decode(data, path), path)

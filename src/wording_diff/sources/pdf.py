@@ -40,8 +40,8 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .office import MAX_PAGES, MAX_UNPACKED, Extracted, kamer_metadata
-from .text import InputError
+from ..errors import InputError
+from .extracted import MAX_PAGES, MAX_UNPACKED, Extracted, kamer_metadata
 
 _ACCENTS = {
     "\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302", "^": "\u0302", "\u02dc": "\u0303",

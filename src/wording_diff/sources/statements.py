@@ -26,9 +26,12 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from ..errors import InputError
 from .dates import ANSWER_WORDS, QUESTION_WORDS, Date, find_dates, header_date, parse_date
-from .kamervragen import _STATEMENT_CUES, _TITLE_CUES, KVDocument, _split_header, read_document
-from .text import DEFAULT_MAX_BYTES, InputError, decode, from_string, markup_kind, normalise, read_bytes, read_text
+from .formats import TEXT, format_of, read_document, read_text
+from .kamervragen import _STATEMENT_CUES, _TITLE_CUES, KVDocument, _split_header
+from .raw import DEFAULT_MAX_BYTES, decode, read_bytes
+from .text import from_string, normalise
 
 STATEMENT_KINDS = ("answer", "letter", "text", "quote", "manifest")
 # Quotes shorter than this are phrases ("te ruim omschreven"), not statements.
@@ -217,9 +220,8 @@ def quote_speaker(text: str, quote: _Quote) -> str | None:
 # ----------------------------------------------------------------------------- documents
 def _header_and_body(data: bytes, path: str) -> tuple[dict[str, str], str | None]:
     """The ``key: value`` header of a text file (empty for other formats)."""
-    from .office import office_kind
 
-    if office_kind(data, path) is not None or markup_kind(data, path) is not None:
+    if format_of(data, path) is not TEXT:
         return {}, None
     text = decode(data, path).replace("\r\n", "\n")
     return _split_header(text)
@@ -291,6 +293,21 @@ def _office_meta(data: bytes, path: str) -> dict:
     if kind in ("pdf", "docx"):
         return extract(data, path, kind).meta
     return {}
+
+
+def read_record_statements(ref, max_bytes: int = DEFAULT_MAX_BYTES, start: int = 0) -> list[Statement]:
+    """The statements of one record of a bulk file (JSON Lines): its answers and quotes,
+    dated by the record's own fields."""
+    from ..scan.read import read
+
+    kv = read(ref, max_bytes)
+    made: list[Statement] = []
+
+    def add(**kw) -> None:
+        made.append(Statement(id=f"s{start + len(made) + 1}", order=start + len(made), document=ref.label, **kw))
+
+    _from_kamervragen(kv, {}, None, ref.label, add)
+    return made
 
 
 def _from_kamervragen(kv: KVDocument, header: dict[str, str], body: str | None, path: str, add) -> None:
@@ -408,9 +425,10 @@ def gather(paths: list[str], *, manifest: str | None = None, max_bytes: int = DE
     statements: list[Statement] = []
     errors: list[tuple[str, str]] = []
     documents = 0
-    for path in discover(paths):
+    for ref in discover(paths):
+        path = ref.label
         try:
-            found = read_statements(path, max_bytes, len(statements))
+            found = read_record_statements(ref, max_bytes, len(statements)) if ref.line else read_statements(ref.path, max_bytes, len(statements))
         except InputError as exc:
             errors.append((path, str(exc).removeprefix(f"{path}: ")))
             continue
