@@ -171,3 +171,17 @@ def test_missing_thresholds_and_broken_yaml(runner, corpus_copy):
     (corpus_copy / "thresholds.yaml").unlink()
     res = runner.invoke(cli, ["check", str(corpus_copy)])
     assert res.exit_code == 2 and "thresholds.yaml: missing" in res.stderr
+
+
+def test_a_corpus_without_a_list_of_known_failures_is_gated_by_its_thresholds_only(runner, tmp_path):
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    shutil.copy(CORPUS / "dev" / "clearview.yaml", corpus / "cases.yaml")
+    (corpus / "thresholds.yaml").write_text("precision: 0\nrecall: 0\nf1: 0\nverdict_accuracy: 0\n", encoding="utf8")
+    res = runner.invoke(cli, ["check", str(corpus), "--format", "json"])
+    assert res.exit_code == 0
+    doc = json.loads(res.stdout)
+    assert doc["gate"] is None and {c["status"] for c in doc["cases"]} <= {"pass", "differs"}
+    res = runner.invoke(cli, ["check", str(corpus), "--update-known-failures"])
+    assert res.exit_code == 0 and (corpus / "known-failures.txt").exists()
+    assert runner.invoke(cli, ["check", str(corpus)]).exit_code == 0

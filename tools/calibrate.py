@@ -17,7 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 from wording_diff.api import check_corpus
-from wording_diff.diff.verdict import RELIABILITY, rule_keys
+from wording_diff.corpus import load_corpus
+from wording_diff.diff.verdict import RELIABILITY, found_keys
 
 
 def calibrate(corpus: str) -> dict:
@@ -28,9 +29,8 @@ def calibrate(corpus: str) -> dict:
         for f in r.found:
             if f["kind"] == "unchanged" or f["effect"] == "neutral":
                 continue
-            side = f["qualifier_rules"]["b"] or f["qualifier_rules"]["a"]
             outcome = "tp" if id(f) in matched_ids else "fp"
-            for key in rule_keys(f["dimension"], f["kind"], f["effect"], f["rule"], side[0] if side else "", f.get("context", "stated")):
+            for key in found_keys(f):
                 counts.setdefault(key, Counter())[outcome] += 1
         # a question none of whose claims the answer takes up: does the annotator say narrowed?
         if r.not_taken_up:
@@ -48,10 +48,10 @@ def calibrate(corpus: str) -> dict:
 
 def main(argv: list[str]) -> int:
     corpus = argv[1] if len(argv) > 1 else "corpus/dev"
-    data = calibrate(corpus)
-    if any(s == "test" for s in data["source"]["splits"]):
-        print("refusing to calibrate on the test split", file=sys.stderr)
+    if any(case.split == "test" for case in load_corpus(corpus).cases):
+        print("refusing to calibrate on the test split: it measures, it does not tune", file=sys.stderr)
         return 2
+    data = calibrate(corpus)
     RELIABILITY.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf8")
     print(f"{len(data['rules'])} rule keys from {data['source']['cases']} cases -> {RELIABILITY}")
     return 0

@@ -87,9 +87,9 @@ class CheckResult:
     metrics: dict
     failures: list[str]  # thresholds not met
     model: ModelInfo
-    by_split: dict = None
-    gap: dict = None
-    gate: object = None
+    by_split: dict | None = None
+    gap: dict | None = None
+    gate: object = None  # corpus.GateResult, or None for a corpus without known-failures.txt
     tool_version: str = __version__
 
     @property
@@ -117,7 +117,7 @@ def check_corpus(path: str, *, model: str | None = None, lexicon: str | None = N
         results.append(score_case(case, comparison, include_uncertain=include_uncertain))
     m = metrics(results)
     by_split = metrics_by_split(results)
-    whole = corpus.known_failures_path is not None and corpus.path.resolve() == corpus.known_failures_path.parent.resolve()
+    whole = corpus.is_whole
     return CheckResult(
         corpus,
         results,

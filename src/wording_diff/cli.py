@@ -194,7 +194,7 @@ def models(as_json):
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--junit", type=click.Path(dir_okay=False, writable=True), help="Also write a JUnit XML report here.")
 @click.option("--quiet", is_flag=True, help="Do not list the failing cases.")
-@click.option("--update-known-failures", is_flag=True, help="Rewrite the corpus's known-failures.txt from this run (keeping its notes) and pass.")
+@click.option("--update-known-failures", is_flag=True, help="Rewrite the corpus's known-failures.txt from this run (keeping its notes); the thresholds still apply.")
 @click.option("--model", metavar="NAME|PATH", help="spaCy pipeline to use.")
 @click.option("--lexicon", type=click.Path(dir_okay=False), envvar="WORDING_DIFF_LEXICON", show_envvar=True, help="Extra lexicon JSON.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report here (atomically).")
@@ -219,7 +219,7 @@ def check(corpus, fmt, junit, quiet, update_known_failures, model, lexicon, outp
         from .output import atomic_write
 
         target = result.corpus.known_failures_path
-        if result.corpus.path.resolve() != target.parent.resolve():
+        if not result.corpus.is_whole:
             fail(f"{corpus}: --update-known-failures needs the whole corpus ({target.parent}), not one split")
         atomic_write(str(target), known_failures_text(result.results, result.corpus.known_failures))
         from .corpus import read_known_failures

@@ -57,3 +57,17 @@ def test_the_component_does_not_read_the_environment(monkeypatch, tmp_path):
     nlp = spacy.blank("nl")
     nlp.add_pipe("scope_qualifiers")  # would fail if it read the missing file named in the environment
     assert spans(nlp("Dat gebeurt op dit moment niet."))
+
+
+def test_a_saved_pipeline_loads_where_its_user_lexicon_file_is_gone(tmp_path):
+    _, info = load_pipeline()
+    user = tmp_path / "extra.json"
+    user.write_text(json.dumps({"phrases": [{"id": "time.test_biometric", "dimension": "time", "value": "test", "terms": ["biometrische surveillance"]}]}), encoding="utf8")
+    nlp = spacy.load(info.path)
+    nlp.add_pipe("scope_qualifiers", config={"lexicon": str(user)})
+    nlp.to_disk(tmp_path / "pipe")
+    user.unlink()
+    again = spacy.load(tmp_path / "pipe")
+    assert ("Biometrische surveillance", "time", "lex:time.test_biometric") in spans(again(DEKKER))
+    again.get_pipe("scope_qualifiers").initialize()  # keeps the rules it has
+    assert ("Biometrische surveillance", "time", "lex:time.test_biometric") in spans(again(DEKKER))

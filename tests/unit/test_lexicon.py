@@ -68,3 +68,32 @@ def test_every_word_list_and_section_is_documented():
             assert value.get("about"), f"words.{name} says what it is for"
     for section in ("phrases", "patterns", "heads", "modality", "negation", "orderings", "synonyms", "words", "predicates", "value_orderings", "lexical_data", "ignore"):
         assert section in data and f"`{section}`" in doc, section
+
+
+def test_the_table_of_word_lists_in_the_docs_is_the_lexicons_own():
+    import subprocess
+    import sys
+
+    from wording_diff.qualifiers.lexicon import BUNDLED_LEXICON as path
+
+    root = path.parents[3]
+    res = subprocess.run([sys.executable, str(root / "tools" / "lexicon_docs.py"), "--check"], capture_output=True, text=True, cwd=root)
+    assert res.returncode == 0, res.stderr
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"words": ["alleen"]}', "section 'words' must be a JSON object"),
+        ('{"predicates": []}', "section 'predicates' must be a JSON object"),
+        ('{"ignore": ["niet alleen"]}', "section 'ignore' must be a JSON object"),
+        ('["x"]', "the lexicon must be a JSON object"),
+        ('{"words": {"retraction_words": 3}}', "words.retraction_words must be a list"),
+        ('{"value_orderings": {"quantity": ["exclusive"]}}', "value_orderings.quantity must be a list of chains"),
+    ],
+)
+def test_a_user_lexicon_of_the_wrong_shape_is_one_line_and_exit_2(runner, tmp_path, content, message):
+    path = tmp_path / "mine.json"
+    path.write_text(content, encoding="utf8")
+    res = runner.invoke(cli, ["compare", "--a-text", "Dat gebeurt niet.", "--b-text", "Dat gebeurt.", "--lexicon", str(path)])
+    assert res.exit_code == 2 and message in res.stderr and len(res.stderr.strip().splitlines()) == 1

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..qualifiers.lexicon import Lexicon
 from .model import Claim, Qualifier
-from .parsed import ParsedText
+from .parsed import ParsedText, phrase_qualifier
 
 # Dependency relations that start a clause of their own.
 _CLAUSE_DEPS = {"ROOT", "ccomp", "csubj", "csubj:pass", "advcl", "acl", "acl:relcl", "xcomp", "parataxis", "conj"}
@@ -54,7 +54,6 @@ class _Frame:
     stance: str | None = None
     stance_rule: str = ""
     attribution: str | None = None
-    intention: bool = False
 
 
 def quote_regions(sent) -> list[tuple[int, int]]:
@@ -134,13 +133,18 @@ class ClaimReader:
         self.about_verbs = w("about_verbs")
         self.comparison = w("comparison_markers")
         self.particles = w("verb_particles")
+        self.complementizers = w("complementizers")
+        self.clause_openers = w("clause_openers")
+        self.clause_breaks = w("clause_breaks")
+        self.agent_preps = w("agent_prepositions")
+        self.about_preps = w("about_prepositions")
+        self.occur_particles = w("occur_particles")
         self.fact_nouns = w("fact_nouns")
-        self._hedged: set[int] = set()  # the hedge tokens of the sentence being read
         self.all_frame_words = self.frame_verbs | self.report_verbs | self.negating | self.hedge_verbs | self.restriction | self.light_nouns
         self.pointing = w("pointing_adverbs")
         # Words that never tell two claims apart: frames, light verbs, copulas, modals.
         self.non_content = (
-            self.frame_verbs | self.report_verbs | self.light_verbs | self.copulas | self.modals | self.light_nouns | self.articles | self.interrogatives | self.speaker | {"zijn", "worden", "hebben", "er"}
+            self.frame_verbs | self.report_verbs | self.light_verbs | self.copulas | self.modals | self.light_nouns | self.articles | self.interrogatives | self.speaker | w("light_grammar_words")
         )
 
     # ------------------------------------------------------------------ public
@@ -169,12 +173,11 @@ class ClaimReader:
         negators = {sp.start: (sp, q) for sp, q in spans if q.dimension == "polarity" and q.value == "negative"}
         affirmers = {sp.start: (sp, q) for sp, q in spans if q.dimension == "polarity" and q.value == "affirmative"}
         hedged = {i for sp, q in spans if q.dimension == "hedge" for i in range(sp.start, sp.end)}
-        self._hedged = hedged
         # hedges that deny ("op navraag is niet gebleken dat X": X not found)
         denying = {i for sp, q in spans if q.dimension == "hedge" and getattr(self.lex.entry_for_rule(q.rule), "negates", False) for i in range(sp.start, sp.end)}
         out: list[Claim] = []
         answer = self._answer_particle(sent)
-        taken: set[int] = set()
+        taken: set[int] = {answer[0].i} if answer is not None else set()
         reported_by: set[int] = set()
         asked = self._asked_clause(sent, negators) if question else None
         tops = [(top, False) for top in self._clause_tops(sent)] if asked is None else [(asked[0], False)]
@@ -189,7 +192,7 @@ class ClaimReader:
             frame = _Frame()
             if question:
                 frame.stance, frame.stance_rule = "asked", "claim:question"
-            if embedded and top.head.i in hedged and _has_mark(top, ("dat", "of")):
+            if embedded and top.head.i in hedged and _has_mark(top, self.complementizers):
                 # a clause governed by a hedge the parse did not make its frame: "Op navraag is
                 # niet gebleken dat X" – X, hedged, and not found if the hedge denies
                 frame.hedged = True
@@ -333,7 +336,7 @@ class ClaimReader:
             return None
         for tok in words[1:14]:
             following = sent.doc[tok.i + 1] if tok.i + 1 < sent.end else None
-            if tok.lower_ in ("dat", "of") and (tok.pos_ == "SCONJ" or tok.dep_ == "mark" or (following is not None and following.pos_ not in ("NOUN", "ADJ", "PROPN"))):
+            if tok.lower_ in self.complementizers and (tok.pos_ == "SCONJ" or tok.dep_ == "mark" or (following is not None and following.pos_ not in ("NOUN", "ADJ", "PROPN"))):
                 end = sent.end
                 while end > tok.i + 2 and sent.doc[end - 1].is_punct:
                     end -= 1
@@ -360,7 +363,7 @@ class ClaimReader:
                 frame = set(range(sent.start, opener.i + 1))
                 flips = [negators[i] for i in sorted(frame) if i in negators]
                 return head, frame, flips
-            if tok.lower_ in ("dat", "om", "omdat", "zodat") or tok.text in (";", ":"):
+            if tok.lower_ in self.complementizers | self.clause_openers | self.clause_breaks or tok.text in (";", ":"):
                 return None
         return None
 
@@ -372,7 +375,7 @@ class ClaimReader:
         for t in sent:
             if t.i in tops or t.dep_ not in ("advcl", "ccomp", "parataxis", "csubj") or t.pos_ not in _VERBAL:
                 continue
-            if any(c.dep_ == "mark" and c.lower_ in ("als", "indien", "tenzij", "mits", "wanneer", "zodra", "zolang", "om") for c in t.children):
+            if any(c.dep_ == "mark" and c.lower_ in self.clause_openers for c in t.children):
                 continue  # a condition or a purpose is a slot of its host, not a claim
             out.append(t)
         return out
@@ -398,7 +401,7 @@ class ClaimReader:
                     pred = inner
                     continue
             kind = self._frame_kind(pred, frame, hedged)
-            complement = self._complement(pred, quotes if kind == "report" else ())
+            complement = self._complement(pred, quotes if kind == "report" else (), hedged)
             if complement is None:
                 return pred
             if kind is None:
@@ -419,8 +422,6 @@ class ClaimReader:
             elif negs:
                 frame.flips += 1
                 frame.flip_words.extend(negs)  # (span, qualifier) pairs
-            if kind == "intention":
-                frame.intention = True
             if kind == "report":
                 frame.report_tokens.update(t.i for t in pred.subtree if t.i not in {x.i for x in complement.subtree})
             if kind == "report" and frame.stance is None:
@@ -436,7 +437,7 @@ class ClaimReader:
             pred = complement
         return pred
 
-    def _complement(self, pred, quotes=()):
+    def _complement(self, pred, quotes=(), hedged: set[int] = frozenset()):
         """The clause a word governs as its complement ("dat X", "X te doen"), also where
         the parse hangs it from a particle or second verb of the frame ("liet … weten dat
         X"); for a report, also words quoted as what was said («Geen geld naar de Grieken»,
@@ -452,43 +453,40 @@ class ClaimReader:
             # a "dat"/"of" clause or a "te" infinitive the parse labelled otherwise is
             # still the complement
             if c.i > pred.i and c.dep_ in _CLAUSE_DEPS | {"obj", "obl", "nsubj"} and (
-                _has_mark(c, ("dat", "of")) or (c.pos_ in _VERBAL and any(g.lower_ == "te" and g.i == c.i - 1 for g in c.children))
+                _has_mark(c, self.complementizers) or (c.pos_ in _VERBAL and any(g.lower_ == "te" and g.i == c.i - 1 for g in c.children))
             ):
                 return c
         for c in pred.children:
             # "Bent u bekend met het bericht dat X?": the clause of a fact noun
             if c.dep_ in ("obl", "obj", "nsubj", "nmod") and c.lemma_.lower() in self.fact_nouns:
-                inner = next((g for g in c.children if g.i > c.i and (g.dep_ in ("acl", "ccomp", "acl:relcl") or _has_mark(g, ("dat",)))), None)
-                if inner is not None and _has_mark(inner, ("dat", "of")):
+                inner = next((g for g in c.children if g.i > c.i and (g.dep_ in ("acl", "ccomp", "acl:relcl") or _has_mark(g, self.complementizers))), None)
+                if inner is not None and _has_mark(inner, self.complementizers):
                     return inner
         for c in pred.children:
             if c.dep_ in ("ccomp", "parataxis", "obj", "nsubj") and any(qs <= c.i < qe for qs, qe in quotes):
                 return c
-        return self._surface_complement(pred)
+        return self._surface_complement(pred, hedged)
 
-    def _surface_complement(self, pred):
+    def _surface_complement(self, pred, hedged: set[int] = frozenset()):
         """Where the parse lost the structure, the words still show it: the clause opened
         by the first "dat"/"of" after the frame word, up to the end of the sentence."""
         sent = pred.sent
         for tok in pred.doc[pred.i + 1 : sent.end]:
-            if tok.lower_ in ("dat", "of") and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
+            if tok.lower_ in self.complementizers and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
                 end = sent.end
                 while end > tok.i + 2 and pred.doc[end - 1].is_punct:
                     end -= 1
                 if end <= tok.i + 1:
                     return None
-                return _clause_head_of(pred.doc[tok.i + 1 : end], pred, self._hedged)
-            if tok.text in (";", ":") or tok.lower_ in ("maar", "omdat", "terwijl"):
+                return _clause_head_of(pred.doc[tok.i + 1 : end], pred, hedged)
+            if tok.text in (";", ":") or tok.lower_ in self.clause_breaks:
                 return None
         return None
 
     def _frame_kind(self, pred, frame: _Frame, hedged: set[int] = frozenset()) -> str | None:
         lemma = pred.lemma_.lower()
         low = pred.lower_
-        with_particle = {self._with_particle(pred, low), self._with_particle(pred, lemma)}
-        # "stelt … in" is instellen, not stellen: with a particle, only the joined verb counts
-        words = with_particle if with_particle != {low, lemma} else {lemma, low}
-        words |= {v for w in tuple(words) for v in infinitives(w) & self.all_frame_words}
+        words = self._forms(pred)
         if pred.i in hedged:
             return "hedge"  # "het is niet uit te sluiten dat X", "het lijkt erop dat X"
         # the noun or adjective a copula or light verb frames with ("ben van mening dat",
@@ -500,7 +498,7 @@ class ClaimReader:
                 words |= {c.lemma_.lower(), c.lower_}
         if words & self.restriction and self._points_back(pred):
             return "restriction"
-        if any(w.startswith("voorkom") for w in (lemma, *infinitives(low))) and (any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "zijn" for c in pred.children) or any(c.dep_ == "compound:prt" and c.lower_ == "voor" for c in pred.children)):
+        if any(w.startswith("voorkom") for w in (lemma, *infinitives(low))) and (any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "zijn" for c in pred.children) or any(c.dep_ == "compound:prt" and c.lower_ in self.occur_particles for c in pred.children)):
             return "frame"  # "het is niet eerder voorgekomen dat X": X did not happen
         if words & self.existential and pred.pos_ in _VERBAL and any(c.dep_ in ("expl", "expl:pv") or c.lower_ == "het" for c in pred.children):
             return "frame"  # "het gebeurt dat X", "het komt voor dat X"
@@ -541,6 +539,16 @@ class ClaimReader:
                     return c
         return None
 
+    def _forms(self, tok) -> set[str]:
+        """Every form under which a word is looked up in the lexicon's lists: its lemma, its
+        form, both joined with a separable particle ("trek … in" → intrekken), and the
+        infinitives its spelling leads to (the parser's lemma is not always right)."""
+        lemma, low = (tok.lemma_ or tok.lower_).lower(), tok.lower_
+        joined = {self._with_particle(tok, low), self._with_particle(tok, lemma)}
+        # "stelt … in" is instellen, not stellen: with a particle, only the joined verb counts
+        forms = joined if joined != {low, lemma} else {lemma, low}
+        return forms | {v for w in tuple(forms) for v in infinitives(w)}
+
     def _with_particle(self, tok, base: str) -> str:
         particle = next((c.lower_ for c in tok.children if c.dep_ == "compound:prt" and c.lower_ in self.particles), "")
         return base if not particle or base.startswith(particle) else particle + base
@@ -561,8 +569,15 @@ class ClaimReader:
         if carrier.i != pred.i:
             negs += [n for n in self._negators_of(carrier, negators) if n not in negs]
         affirms = [(sp, q) for start, (sp, q) in affirmers.items() if start in own and clause_head(doc[start]).i in (pred.i, carrier.i)]
-        negative = bool(negs) or pred.lemma_.lower() in self.self_negating
-        rule = "claim:negation" if negs else ("claim:negating-predicate" if negative else "claim:no-negation")
+        # a verb that denies by itself ("een grondslag ontbreekt") is one negation; "niet" on
+        # it is a second ("de capaciteit ontbreekt niet": there is capacity)
+        self_negating = any(self._forms(t) & self.self_negating for t in {pred.i: pred, carrier.i: carrier}.values())
+        ordinary = [(sp, q) for sp, q in negs if not (sp.start in (pred.i, carrier.i) and self._forms(doc[sp.start]) & self.self_negating)]
+        negative = bool(ordinary) != self_negating
+        if ordinary and self_negating:
+            rule = "claim:double-negation"
+        else:
+            rule = "claim:negation" if ordinary else ("claim:negating-predicate" if self_negating else "claim:no-negation")
         if frame.flips % 2:
             negative = not negative
             rule = "claim:frame-negation" if not negs else "claim:double-negation"
@@ -626,7 +641,7 @@ class ClaimReader:
         arguments = tuple(
             (c.lemma_ or c.lower_).lower()
             for c in (*pred.children, *(carrier.children if carrier.i != pred.i else ()))
-            if (c.dep_ in _CORE_DEPS or (c.dep_ == "obl" and any(g.lower_ == "door" for g in c.children))) and not c.is_space and not c.is_punct
+            if (c.dep_ in _CORE_DEPS or (c.dep_ == "obl" and any(g.lower_ in self.agent_preps for g in c.children))) and not c.is_space and not c.is_punct
         )
         # Slots: qualifiers of the clause, and the hedges, conditions and modality of
         # its frames. Negation is the claim's polarity, not a slot.
@@ -646,8 +661,12 @@ class ClaimReader:
             hedge = next((q for sp, q in spans if q.dimension == "hedge" and sp.start in frame.tokens), None)
             if hedge is not None:
                 quals.append(hedge)
+        if not any(q.dimension == "actor" for q in quals):
+            actor = self._subject_actor(pred, carrier, frame, sent)
+            if actor is not None:
+                quals.append(actor)
         quals.sort(key=lambda q: (q.start_char, q.end_char))
-        words = {i for i in own if not doc[i].is_punct} | {pred.i}
+        words = {i for i in own if not doc[i].is_punct and not doc[i].is_space} | {pred.i}
         lo, hi = min(words), max(words)
         start_char = doc[lo].idx - sent.start_char
         end_char = doc[hi].idx + len(doc[hi].text) - sent.start_char
@@ -683,27 +702,10 @@ class ClaimReader:
     def _token_qualifier(self, tok, sent) -> Qualifier:
         return self._phrase_qualifier(tok, tok, sent, "negating-verb", "claim:negating-verb")
 
-    @staticmethod
-    def _phrase_qualifier(first, last, sent, value: str, rule: str) -> Qualifier:
-        """Words of the claim itself as a polarity qualifier (offsets in the sentence)."""
-        doc = first.doc
-        span = doc[first.i : last.i + 1]
-        text = span.text
-        key = re.sub(r"[\W_]+", "", text.lower())
-        return Qualifier(
-            dimension="polarity",
-            text=text,
-            start_char=span.start_char - sent.start_char,
-            end_char=span.end_char - sent.start_char,
-            value=value,
-            rule=rule,
-            scope=None,
-            key=key,
-            core=text,
-            bare=text.lower(),
-            content=tuple(t.lemma_.lower() for t in span),
-            head=last.lemma_.lower(),
-        )
+    def _phrase_qualifier(self, first, last, sent, value: str, rule: str, dimension: str = "polarity") -> Qualifier:
+        """Words of the claim itself as a qualifier (offsets in the sentence)."""
+        span = first.doc[first.i : last.i + 1]
+        return phrase_qualifier(span, dimension, value, rule, articles=self.articles, origin=sent.start_char)
 
     def _argument(self, pred, carrier, sent) -> Qualifier | None:
         """The claim's object as a noun phrase: its determiners, modifiers and van-/voor-
@@ -725,22 +727,31 @@ class ClaimReader:
             lo -= 1
         while hi + 1 < sent.end and any(t.i == hi + 1 for t in words) and not doc[hi + 1].is_punct and hi - lo < 10:
             hi += 1
-        while lo < hi and doc[lo].lower_ in self.articles | {"geen", "niet"}:
+        while lo < hi and doc[lo].lower_ in self.articles | self.lex.negations:
             lo += 1
-        return Qualifier(
-            dimension="object",
-            text=doc[lo : hi + 1].text,
-            start_char=doc[lo].idx - sent.start_char,
-            end_char=doc[hi].idx + len(doc[hi].text) - sent.start_char,
-            value="argument",
-            rule="dep:argument",
-            scope=None,
-            key=re.sub(r"[\W_]+", "", doc[lo : hi + 1].text.lower()),
-            core=doc[lo : hi + 1].text,
-            bare=" ".join(t.lower_ for t in doc[lo : hi + 1] if t.pos_ not in ("DET", "ADP", "PUNCT")),
-            content=tuple((t.lemma_ or t.lower_).lower() for t in doc[lo : hi + 1] if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "VERB")),
-            head=(target.lemma_ or target.lower_).lower(),
-        )
+        return self._phrase_qualifier(doc[lo], doc[hi], sent, "argument", "dep:argument", dimension="object")
+
+    def _subject_actor(self, pred, carrier, frame: _Frame, sent) -> Qualifier | None:
+        """Who the claim is about, where the qualifier component did not mark it (it reads
+        only the predicates it takes for main ones): the subject of the claim's clause, or
+        of the frame that passes it a "te" infinitive ("De politie weigert X te gebruiken"),
+        when the lexicon's subject heads know it."""
+        doc = sent.doc
+        subject = next((c for t in (pred, carrier) for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+        if subject is None:
+            subject = next((doc[i] for i in sorted(frame.tokens) if doc[i].dep_ in ("nsubj", "nsubj:pass") and doc[i].head.i in frame.tokens), None)
+        if subject is None or subject.lower_ in self.speaker:
+            return None
+        entry = self.lex.head_entry((subject.lemma_ or subject.lower_).lower(), "subject")
+        if entry is None:
+            return None
+        lo = hi = subject.i
+        inside = {t.i for t in subject.subtree}
+        while lo - 1 >= sent.start and lo - 1 in inside and not doc[lo - 1].is_punct and subject.i - lo < 6:
+            lo -= 1
+        while hi + 1 < sent.end and hi + 1 in inside and not doc[hi + 1].is_punct and doc[hi + 1].dep_ not in ("acl", "acl:relcl") and hi - subject.i < 6:
+            hi += 1
+        return self._phrase_qualifier(doc[lo], doc[hi], sent, entry.value, f"dep:subject:{entry.id}", dimension="actor")
 
     @staticmethod
     def _subject_text(pred, carrier) -> str:
@@ -774,7 +785,7 @@ class ClaimReader:
         lemma = self._with_particle(pred, (pred.lemma_ or pred.lower_).lower())
         children = list(pred.children)
         if lemma in self.about_verbs:
-            about = next((c for c in children if c.dep_ in ("obl", "obj") and any(g.dep_ == "case" and g.lower_ in ("om", "over") for g in c.children)), None)
+            about = next((c for c in children if c.dep_ in ("obl", "obj") and any(g.dep_ == "case" and g.lower_ in self.about_preps for g in c.children)), None)
             if about is not None:
                 return (about.lemma_ or about.lower_).lower(), about
         if lemma in self.light_verbs:
@@ -801,7 +812,7 @@ class ClaimReader:
     def _retraction(self, pred, carrier, negative: bool, quotes, frame_heads=()) -> tuple[str, str] | None:
         """Is this clause the speaker taking an earlier statement back ("die stelling is
         niet juist", "ik trek die woorden in")? Returns (rule, what it points at)."""
-        words = {pred.lemma_.lower(), pred.lower_, carrier.lemma_.lower()} | {c.lower_ for c in carrier.subtree if c.dep_ in ("nmod", "obl") and c.head.i == carrier.i}
+        words = self._forms(pred) | self._forms(carrier) | {c.lower_ for c in carrier.subtree if c.dep_ in ("nmod", "obl") and c.head.i == carrier.i}
         if pred.pos_ in ("NOUN", "PROPN"):
             # "Dat is het verkeerde getal"
             words |= {c.lemma_.lower() for c in pred.children if c.dep_ == "amod"} | {c.lower_ for c in pred.children if c.dep_ == "amod"}
@@ -840,8 +851,9 @@ def _clause_head_of(span, frame_word, hedged: set[int] = frozenset()):
     return root if root.i != frame_word.i and (_is_predicate(root) or root.pos_ in ("ADJ", "NOUN")) else None
 
 
-def _has_mark(token, marks: tuple[str, ...]) -> bool:
-    """The clause headed by ``token`` opens with one of ``marks`` ("dat", "of")."""
+def _has_mark(token, marks) -> bool:
+    """The clause headed by ``token`` opens with one of ``marks`` (the lexicon's
+    complementizers: "dat", "of")."""
     return any(g.dep_ == "mark" and g.lower_ in marks and g.i < token.i for g in token.children)
 
 

@@ -115,8 +115,6 @@ def direction(dim: str, a: list[Qualifier], b: list[Qualifier], lexicon: Lexicon
 def added_removed_effect(q: Qualifier, lexicon: Lexicon, added: bool) -> str:
     if q.dimension == "polarity":
         return "reverses"
-    if q.dimension == "modality":
-        return "neutral"  # another clause, not a different kind of claim
     override = lexicon.effect_when_added(q.rule)
     if override == "broadens":
         return "broadens" if added else "narrows"

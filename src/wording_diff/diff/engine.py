@@ -17,10 +17,12 @@ from .claims import ClaimReader
 from .effects import compare_qualifiers, direction, sort_changes
 from .explain import Texts
 from .model import Change, Claim, ClaimPair, Comparison, PairResult, Qualifier
-from .parsed import ParsedText, side_of, word_diff
-from .verdict import THRESHOLD, score_of, verdict_of, weigh, weight_of
+from .parsed import ParsedText, phrase_key, side_of, word_diff
+from .verdict import THRESHOLD, score_of, verdict_of, weigh, weight_of_key
 
 _readers: dict[str, ClaimReader] = {}
+# A retraction names the claim it retracts when it shares this much with it.
+TARGET_OVERLAP = 0.15
 # Two single statements are paired even below the matching threshold, but not when they
 # share next to nothing (then B does not take up A's claim).
 SINGLE_STATEMENT_FLOOR = 0.2
@@ -66,36 +68,29 @@ def compare_docs(doc_a, doc_b, lexicon: Lexicon, *, a_label: str = "a", b_label:
         a_qualifiers=parsed_a.qualifiers,
         b_qualifiers=parsed_b.qualifiers,
     )
-    if not claims_a or not claims_b:
+    if not (doc_a.has_annotation("DEP") and doc_b.has_annotation("DEP")):
         pairs = _sentence_pairs(parsed_a, parsed_b, lexicon, texts, relations)
-        all_changes = _unique([c for p in pairs for c in p.changes])
+        all_changes = _unique([c for p in pairs for c in (*p.changes, *p.uncertain)])
         return Comparison(pairs=pairs, verdict=verdict_of(all_changes), score=score_of(all_changes), a_claims=claims_a, b_claims=claims_b, **base)
     claim_pairs = pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relations)
     pairs = _pairs_of(claim_pairs, parsed_a, parsed_b)
     all_changes = _unique([c for cp in claim_pairs for c in (*cp.changes, *cp.uncertain)])
-    verdict = verdict_of(all_changes)
-    dropped = not_taken_up(claim_pairs, claims_a, claims_b, lexicon, relations)
-    if verdict == "unchanged" and dropped and weight_of_key("verdict|not-taken-up") >= THRESHOLD:
-        verdict = "narrowed"
+    verdict, score = verdict_of(all_changes), score_of(all_changes)
+    unanswered = not_taken_up(claim_pairs, claims_a, claims_b, lexicon, relations)
+    if verdict == "unchanged" and unanswered:
+        confidence = weight_of_key("verdict|not-taken-up")
+        if confidence >= THRESHOLD:
+            verdict, score = "narrowed", round(confidence, 4)
     return Comparison(
         pairs=pairs,
         verdict=verdict,
-        not_taken_up=dropped,
-        score=score_of(all_changes),
+        not_taken_up=unanswered,
+        score=score,
         a_claims=claims_a,
         b_claims=claims_b,
         claim_pairs=claim_pairs,
         **base,
     )
-
-
-def weight_of_key(key: str) -> float:
-    from .verdict import DEFAULT_WEIGHT, MIN_OBSERVATIONS, RELIABILITY, _table
-
-    row = _table(str(RELIABILITY)).get(key)
-    if row and row.get("tp", 0) + row.get("fp", 0) >= MIN_OBSERVATIONS:
-        return float(row["weight"])
-    return DEFAULT_WEIGHT
 
 
 def not_taken_up(claim_pairs: list[ClaimPair], claims_a: list[Claim], claims_b: list[Claim], lexicon, relations) -> bool:
@@ -147,12 +142,10 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
         cp = ClaimPair(f"p{len(out) + 1}", ca, cb, relation, rule, round(sim, 4), [])
         for c in changes:
             c.claim_pair = cp.id
-            c.context = ("asked" if ca is not None and ca.stance == "asked" else "stated") + ("~" if rule in LOOSE_PAIRINGS else "")
-        weigh(changes)
-        changes = sort_changes(_unique(changes))
-        cp.changes = [c for c in changes if c.kind == "unchanged" or c.effect == "neutral" or c.weight >= REPORT_FLOOR]
-        cp.uncertain = [c for c in changes if c not in cp.changes]
-        cp.verdict = verdict_of(changes)
+            c.context = "asked" if ca is not None and ca.stance == "asked" else "stated"
+            c.loose = rule in LOOSE_PAIRINGS
+        cp.changes, cp.uncertain = weighed(changes)
+        cp.verdict = verdict_of(cp.changes + cp.uncertain)
         out.append(cp)
         if ca is not None:
             used_a.add(ca.id)
@@ -164,7 +157,8 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
     main_a = [c for c in claims_a if c.predicate and c.stance != "quoted"] or [c for c in claims_a if c.predicate]
     # A claim that B retracts or restricts is answered by that; a loose pairing of it with
     # another claim of B would only add noise.
-    pointed_at = {ca.id for cb in claims_b if cb.stance in special for ca in _targets(cb, claims_b, [], main_a, lexicon, relations)}
+    targets = {cb.id: _targets(cb, found, main_a, lexicon, relations) for cb in claims_b if cb.stance in special or cb.reference == "endorsement"}
+    pointed_at = {ca.id for cb in claims_b if cb.stance in special for ca in targets[cb.id]}
     for ca, cb, s, rule, opposite in found:
         if rule in LOOSE_PAIRINGS and ca.id in pointed_at:
             continue
@@ -181,13 +175,14 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
     for cb in claims_b:
         if cb.reference != "answer" or cb.polarity != "negative" or not asked:
             continue
-        targets = [ca for ca in asked if ca.id not in reversed_a]
-        for ca in targets[:1]:
+        unanswered = [ca for ca in asked if ca.id not in reversed_a]
+        for ca in unanswered[:1]:
             change = _polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, "claim:answer-no", texts)
             add(ca, cb, "matched", "claim:answer-no", 1.0, [change])
+            reversed_a.add(ca.id)  # "Nee. Nee." denies it once
     # "Ja, deze uitspraak onderschrijf ik": B endorses A's claim (no change), or rejects it.
     for cb in endorsing:
-        for ca in _targets(cb, claims_b, out, main_a, lexicon, relations):
+        for ca in targets[cb.id]:
             if cb.polarity == "negative":
                 change = _polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, "claim:rejection", texts)
                 add(ca, cb, "matched", "claim:rejection", 1.0, [change])
@@ -197,8 +192,7 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
     for cb in claims_b:
         if cb.stance not in special:
             continue
-        targets = _targets(cb, claims_b, out, main_a, lexicon, relations)
-        for ca in targets:
+        for ca in targets[cb.id]:
             if cb.stance == "retracted":
                 change = _polarity_change(ca.polarity_qualifiers, [cb.reversal] if cb.reversal else [], "claim:retraction", texts)
                 add(ca, cb, "retracted", cb.stance_rule, 1.0, [change])
@@ -278,18 +272,21 @@ def _first_answer_sentence(found, claims_a, claims_b, eligible_b, lexicon, relat
     return [(ca, cb, s, "claim:answer-first-sentence", opposite)]
 
 
-def _targets(cb: Claim, claims_b: list[Claim], pairs: list[ClaimPair], main_a: list[Claim], lexicon, relations) -> list[Claim]:
-    """The A claims a retraction or restriction in B points at: the one its quote or its
-    neighbours in B take up, else the most alike, else A's only claim."""
+def _targets(cb: Claim, found: list, main_a: list[Claim], lexicon, relations) -> list[Claim]:
+    """The A claim a retraction or restriction in B points at: A's only claim; else the one
+    it names (its words: "die uitspraak over gezichtsherkenning is onjuist"); else the one
+    that B's neighbouring sentences take up; else the first."""
     if not main_a:
         return []
     if len(main_a) == 1:
         return main_a
-    near = [cp.a for cp in pairs if cp.a is not None and cp.b is not None and abs(cp.b.sentence - cb.sentence) <= 1]
+    scored = sorted(((content_overlap(cb, ca, lexicon, relations), n, ca) for n, ca in enumerate(main_a)), key=lambda x: (-x[0], x[1]))
+    if scored[0][0] >= TARGET_OVERLAP and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return [scored[0][2]]
+    near = [ca for ca, cbb, *_ in found if abs(cbb.sentence - cb.sentence) <= 1 and any(ca is m for m in main_a)]
     if near:
         return near[:1]
-    best = best_partner(cb, main_a, lexicon, relations)
-    return [main_a[best[0]]] if best else main_a[:1]
+    return main_a[:1]
 
 
 def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, texts, relations) -> list[Change]:
@@ -325,7 +322,7 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
         if opposite and not ca.polarity_qualifiers and not cb.polarity_qualifiers:
             changes.append(_polarity_change([_predicate_qualifier(ca)], [_predicate_qualifier(cb)], rule, texts))
         else:
-            changes.append(_polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, rule, texts))
+            changes.append(_polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, rule, texts, ca, cb))
     elif ca.polarity_qualifiers and cb.polarity_qualifiers:
         change = Change("polarity", "unchanged", ca.polarity_qualifiers[:1], cb.polarity_qualifiers[:1], "neutral", "compare:same-value")
         texts.explain(change)
@@ -350,7 +347,10 @@ def _argument_changes(ca: Claim, cb: Claim, changes: list[Change], lexicon, text
     return [change]
 
 
-def _polarity_change(a: list[Qualifier], b: list[Qualifier], rule: str, texts: Texts) -> Change:
+def _polarity_change(a: list[Qualifier], b: list[Qualifier], rule: str, texts: Texts, ca: Claim | None = None, cb: Claim | None = None) -> Change:
+    if not a and not b and ca is not None and cb is not None:
+        # polarity read from the words around (a frame, an answer): name the predicates
+        a, b = [_predicate_qualifier(ca)], [_predicate_qualifier(cb)]
     kind = "replaced" if a and b else ("added" if b else "removed")
     change = Change("polarity", kind, list(a), list(b), "reverses", rule)
     texts.explain(change)
@@ -359,7 +359,17 @@ def _polarity_change(a: list[Qualifier], b: list[Qualifier], rule: str, texts: T
 
 def _predicate_qualifier(claim: Claim) -> Qualifier:
     text = claim.predicate_text
-    return Qualifier("polarity", text, claim.predicate_start, claim.predicate_end, "opposite", "claim:predicate", None, text.lower(), text, text.lower(), (claim.predicate,), claim.predicate)
+    return Qualifier("polarity", text, claim.predicate_start, claim.predicate_end, "opposite", "claim:predicate", None, phrase_key(text), text, text.lower(), (claim.predicate,), claim.predicate)
+
+
+def weighed(changes: list[Change]) -> tuple[list[Change], list[Change]]:
+    """Each change weighed by its rule's record, each once, in order; split into the
+    findings to report and the uncertain ones (weight below REPORT_FLOOR)."""
+    weigh(changes)
+    reported, uncertain = [], []
+    for c in sort_changes(_unique(changes)):
+        (reported if c.kind == "unchanged" or c.effect == "neutral" or c.weight >= REPORT_FLOOR else uncertain).append(c)
+    return reported, uncertain
 
 
 def _unique(changes: list[Change]) -> list[Change]:
@@ -416,12 +426,12 @@ def _sentence_pairs(parsed_a: ParsedText, parsed_b: ParsedText, lexicon, texts, 
     for al in alignment:
         side_a, side_b = side_of(parsed_a, al.a), side_of(parsed_b, al.b)
         if al.a and al.b:
-            changes = sort_changes(compare_qualifiers(side_a.qualifiers, side_b.qualifiers, lexicon, texts, relations))
-            weigh(changes)
-            pairs.append(PairResult(side_a, side_b, al.similarity, changes, verdict_of(changes), score_of(changes), word_diff(side_a.tokens, side_b.tokens)))
+            changes, uncertain = weighed(compare_qualifiers(side_a.qualifiers, side_b.qualifiers, lexicon, texts, relations))
+            every = changes + uncertain
+            pairs.append(PairResult(side_a, side_b, al.similarity, changes, verdict_of(every), score_of(every), word_diff(side_a.tokens, side_b.tokens), [], uncertain))
         else:
             pairs.append(PairResult(side_a, side_b, 0.0, [], "unchanged", 0.0, []))
     return pairs
 
 
-__all__ = ["claim_reader", "compare_docs", "pair_claims", "weight_of"]
+__all__ = ["claim_reader", "compare_docs", "pair_claims"]

@@ -1,4 +1,4 @@
-"""The result model of a comparison, and the vocabularies it uses (defined once here).
+"""The result model of a comparison (the vocabularies it uses are in ../vocabulary.py).
 
 Everything here is plain data: render/ and scan/ read it; nothing here parses, aligns or
 decides. ``as_dict`` gives the JSON of ``wording-diff.compare/1`` (plus extra keys).
@@ -67,9 +67,10 @@ class Change:
     claim_pair: str | None = None  # id of the claim pair it belongs to
     weight: float = 1.0  # how far the verdict trusts it (the rule's reliability)
     # what A's claim is: "asked" (a question B answers) or "stated"; rules are not as
-    # reliable in both (a question's qualifier an answer does not repeat is seldom dropped).
-    # "~" marks a claim pair made for want of a better one (weighed apart).
+    # reliable in both (a question's qualifier an answer does not repeat is seldom dropped)
     context: str = "stated"
+    # its claim pair was made for want of a better one (weighed apart)
+    loose: bool = False
 
     @property
     def a_text(self) -> str | None:
@@ -95,6 +96,8 @@ class Change:
         if self.claim_pair is not None:
             out["claim_pair"] = self.claim_pair
             out["context"] = self.context
+            if self.loose:
+                out["loose"] = True
         out["weight"] = round(self.weight, 3)
         return out
 

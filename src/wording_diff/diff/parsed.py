@@ -24,30 +24,16 @@ def phrase_key(text: str) -> str:
     return _NOT_WORD.sub("", text.lower())
 
 
-def _spans_within(spans: list, start_char: int, end_char: int):
-    """The spans (sorted by start) that lie inside [start_char, end_char)."""
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid].start_char < start_char:
-            lo = mid + 1
-        else:
-            hi = mid
-    for span in spans[lo:]:
-        if span.start_char >= end_char:
-            break
-        if span.end_char <= end_char:
-            yield span
-
-
-def qualifier_of(span, lexicon: Lexicon, offset: int = 0) -> Qualifier:
-    """A qualifier span as comparable data, with offsets moved by ``offset``."""
+def phrase_qualifier(span, dimension: str, value: str, rule: str, *, articles=frozenset(), scope: int | None = None, origin: int = 0) -> Qualifier:
+    """Words of a doc as comparable qualifier data: spelling-insensitive key, the phrase
+    without a leading preposition (core), its words without prepositions and articles
+    (bare), its content lemmas and the lemma of its head; offsets moved by ``origin``
+    (the start of the text they refer to)."""
     words = list(span)
     lead = 0
     while lead < len(words) - 1 and words[lead].pos_ == "ADP":
         lead += 1
     bare, content = [], []
-    articles = lexicon.words("articles")
     for t in words:
         lower, pos = t.lower_, t.pos_
         if lower in articles:
@@ -58,18 +44,25 @@ def qualifier_of(span, lexicon: Lexicon, offset: int = 0) -> Qualifier:
             content.append(t.lemma_.lower() or lower)
     root = span.root
     return Qualifier(
-        dimension=span.label_,
+        dimension=dimension,
         text=span.text,
-        start_char=span.start_char + offset,
-        end_char=span.end_char + offset,
-        value=span.kb_id_,
-        rule=span.id_,
-        scope=lexicon.scope_of(span.id_, span.label_, span.kb_id_),
+        start_char=span.start_char - origin,
+        end_char=span.end_char - origin,
+        value=value,
+        rule=rule,
+        scope=scope,
         key=phrase_key(span.text),
-        core=span.doc[words[lead].i : span.end].text,
+        core=span.doc[words[lead].i : span.end].text if words else span.text,
         bare=" ".join(bare) or span.text.lower(),
         content=tuple(content) or (span.text.lower(),),
         head=(root.lemma_ or root.lower_).lower(),
+    )
+
+
+def qualifier_of(span, lexicon: Lexicon) -> Qualifier:
+    """A span of the ``scope_qualifiers`` group as comparable data (offsets in the doc)."""
+    return phrase_qualifier(
+        span, span.label_, span.kb_id_, span.id_, articles=lexicon.words("articles"), scope=lexicon.scope_of(span.id_, span.label_, span.kb_id_)
     )
 
 

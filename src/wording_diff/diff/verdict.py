@@ -24,7 +24,7 @@ THRESHOLD = 0.4
 REVERSAL_THRESHOLD = 0.4
 
 
-def rule_keys(dimension: str, kind: str, effect: str, rule: str, qualifier_rule: str, context: str = "stated") -> list[str]:
+def rule_keys(dimension: str, kind: str, effect: str, rule: str, qualifier_rule: str, context: str = "stated", loose: bool = False) -> list[str]:
     """Reliability keys of a change, from the most to the least specific: the context (a
     question answered or a statement restated), the rule that decided it (for a
     replacement or a claim-level change) or the family of the rule that found its
@@ -32,7 +32,9 @@ def rule_keys(dimension: str, kind: str, effect: str, rule: str, qualifier_rule:
     parts = qualifier_rule.split(":")
     family = ":".join(parts[:2]).split(".")[0] if len(parts) >= 2 else qualifier_rule
     decided_by = rule if kind == "replaced" or rule.startswith("claim:") else family
-    if context.startswith("stated"):
+    stated = context == "stated"
+    context = context + ("~" if loose else "")
+    if stated:
         # Between two statements, which one is "A" is the reader's choice: a qualifier
         # added and the same qualifier removed are one rule, so that swapping A and B
         # mirrors the verdict. (An answer that drops a question's qualifier is another
@@ -49,9 +51,15 @@ def rule_keys(dimension: str, kind: str, effect: str, rule: str, qualifier_rule:
     ]
 
 
+def found_keys(found: dict) -> list[str]:
+    """The rule keys of a change as it appears in the JSON (for tools/calibrate.py)."""
+    side = found["qualifier_rules"]["b"] or found["qualifier_rules"]["a"]
+    return rule_keys(found["dimension"], found["kind"], found["effect"], found["rule"], side[0] if side else "", found.get("context", "stated"), found.get("loose", False))
+
+
 def change_keys(change: Change) -> list[str]:
     side = change.b or change.a
-    return rule_keys(change.dimension, change.kind, change.effect, change.rule, side[0].rule if side else "", change.context)
+    return rule_keys(change.dimension, change.kind, change.effect, change.rule, side[0].rule if side else "", change.context, change.loose)
 
 
 @lru_cache(maxsize=4)
@@ -63,6 +71,8 @@ def _table(path: str) -> dict:
 
 
 def weight_of(change: Change, table: dict | None = None) -> float:
+    """The reliability of the most specific of a change's rule keys that has been seen
+    often enough on the dev split, else the default."""
     table = _table(str(RELIABILITY)) if table is None else table
     for key in change_keys(change):
         row = table.get(key)
@@ -76,16 +86,20 @@ def weigh(changes: list[Change], table: dict | None = None) -> None:
         c.weight = weight_of(c, table) if c.kind != "unchanged" and c.effect != "neutral" else 1.0
 
 
-def verdict_of(changes: list[Change]) -> str:
-    """Each direction is as likely as at least one of its changes being right (each change
-    right with its weight, independently): reversed if reversing is likely enough;
-    narrowed / broadened when one direction is; mixed when both are (or only changes of
-    unclear direction); unchanged otherwise."""
-    missing = {"narrows": 1.0, "broadens": 1.0, "reverses": 1.0, "unclear": 1.0}
+def likelihoods(changes: list[Change]) -> dict[str, float]:
+    """For each direction, how likely it is that at least one of its changes is right (each
+    change right with its weight, independently: noisy-or)."""
+    none_right = {"narrows": 1.0, "broadens": 1.0, "reverses": 1.0, "unclear": 1.0}
     for c in changes:
-        if c.kind != "unchanged" and c.effect in missing:
-            missing[c.effect] *= 1.0 - min(c.weight, 0.999)
-    totals = {k: 1.0 - v for k, v in missing.items()}
+        if c.kind != "unchanged" and c.effect in none_right:
+            none_right[c.effect] *= 1.0 - min(c.weight, 0.999)
+    return {effect: 1.0 - p for effect, p in none_right.items()}
+
+
+def verdict_of(changes: list[Change]) -> str:
+    """reversed if reversing is likely enough; narrowed / broadened when one direction is;
+    mixed when both are (or only changes of unclear direction); unchanged otherwise."""
+    totals = likelihoods(changes)
     if totals["reverses"] >= REVERSAL_THRESHOLD:
         return "reversed"
     narrows, broadens = totals["narrows"] >= THRESHOLD, totals["broadens"] >= THRESHOLD
@@ -101,20 +115,17 @@ def verdict_of(changes: list[Change]) -> str:
 
 
 def score_of(changes: list[Change]) -> float:
-    """(narrows − broadens) / (directed + unclear), each change by its weight; in [−1, 1]."""
-    n = sum(c.weight for c in changes if c.kind != "unchanged" and c.effect == "narrows")
-    b = sum(c.weight for c in changes if c.kind != "unchanged" and c.effect == "broadens")
-    u = sum(c.weight for c in changes if c.kind != "unchanged" and c.effect == "unclear")
-    total = n + b + u
-    return round((n - b) / total, 4) if total else 0.0
+    """How likely the claim narrowed minus how likely it broadened, in [−1, 1]: the same
+    likelihoods the verdict reads, so a score near ±1 means a confident verdict."""
+    totals = likelihoods(changes)
+    return round(totals["narrows"] - totals["broadens"], 4)
 
 
-def overall_verdict(pair_verdicts: list[str]) -> str:
-    s = {v for v in pair_verdicts if v != "unchanged"}
-    if not s:
-        return "unchanged"
-    if "reversed" in s:
-        return "reversed"
-    if len(s) == 1:
-        return s.pop()
-    return "mixed"
+def weight_of_key(key: str, table: dict | None = None) -> float:
+    """The reliability of one rule key (for findings that are not changes, such as an answer
+    that takes up no question: ``verdict|not-taken-up``)."""
+    table = _table(str(RELIABILITY)) if table is None else table
+    row = table.get(key)
+    if row and row.get("tp", 0) + row.get("fp", 0) >= MIN_OBSERVATIONS:
+        return float(row["weight"])
+    return DEFAULT_WEIGHT

@@ -67,11 +67,20 @@ class ScopeQualifiers:
         self.name = name
         self.spans_key = spans_key
         self.nlp = nlp
-        self._set_lexicon(load_lexicon(lexicon))
+        # The configured user lexicon is read when the rules are first needed, so that a
+        # pipeline saved with its rules (from_disk) loads even where that file is gone.
+        self._lexicon_path = lexicon
+        self._lexicon: Lexicon | None = None
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._set_lexicon(load_lexicon(self._lexicon_path))
+        return self._lexicon
 
     def _set_lexicon(self, lexicon: Lexicon) -> None:
         nlp = self.nlp
-        self.lexicon = lexicon
+        self._lexicon = lexicon
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
         self._entries: dict[str, Entry] = {}
@@ -104,11 +113,14 @@ class ScopeQualifiers:
     # ------------------------------------------------------------------ rules as data
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: str | dict | None = None) -> None:
         """Replace the rules: ``lexicon`` is a user lexicon file (merged into the bundled
-        one) or complete lexicon data (a dict, as saved by ``to_disk``)."""
+        one) or complete lexicon data (a dict, as saved by ``to_disk``). Without one, the
+        rules stay as they are (``nlp.initialize()`` does not reset them)."""
         if isinstance(lexicon, dict):
             self._set_lexicon(parse_lexicon(lexicon, "initialize(lexicon=…)"))
-        else:
+        elif lexicon is not None:
             self._set_lexicon(load_lexicon(lexicon))
+        else:
+            self.lexicon  # noqa: B018  the configured rules, read now
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
         return srsly.json_dumps({"spans_key": self.spans_key, "lexicon": self.lexicon.data}).encode("utf8")
@@ -144,6 +156,7 @@ class ScopeQualifiers:
 
     # ------------------------------------------------------------------ rules
     def find(self, doc: Doc) -> list[Span]:
+        self.lexicon  # noqa: B018  the rules, read on first use
         parsed = doc.has_annotation("DEP")
         found: list[Span] = []
         terms, ignored = self._split_ignored(self._lexicon_terms(doc))

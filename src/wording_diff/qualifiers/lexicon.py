@@ -204,8 +204,7 @@ def _entry(raw: dict, where: str, kind: str) -> Entry:
 
 
 def parse_lexicon(data: dict, where: str) -> Lexicon:
-    if not isinstance(data, dict):
-        raise LexiconError(f"{where}: the lexicon must be a JSON object")
+    check_shape(data, where)
     phrases = [_entry(e, where, "phrases") for e in data.get("phrases", [])]
     patterns = [_entry(e, where, "patterns") for e in data.get("patterns", [])]
     for e in phrases:
@@ -279,6 +278,45 @@ def parse_lexicon(data: dict, where: str) -> Lexicon:
     )
 
 
+# The type every section of a lexicon file must have (checked before anything is read).
+SECTION_TYPES = {
+    "phrases": list,
+    "patterns": list,
+    "heads": list,
+    "modality": dict,
+    "negation": dict,
+    "orderings": dict,
+    "synonyms": dict,
+    "ignore": dict,
+    "words": dict,
+    "predicates": dict,
+    "value_orderings": dict,
+    "lexical_data": dict,
+}
+
+
+def check_shape(data, where: str) -> None:
+    """One clear error for a lexicon file whose sections have the wrong type."""
+    if not isinstance(data, dict):
+        raise LexiconError(f"{where}: the lexicon must be a JSON object")
+    for section, kind in SECTION_TYPES.items():
+        if section in data and not isinstance(data[section], kind):
+            raise LexiconError(f"{where}: section '{section}' must be a JSON {'list' if kind is list else 'object'}")
+    for name, value in data.get("words", {}).items():
+        if name != "about" and not (isinstance(value, list) or (isinstance(value, dict) and isinstance(value.get("terms", []), list))):
+            raise LexiconError(f"{where}: words.{name} must be a list of terms or an object with 'terms'")
+    for key in ("synonyms", "opposites"):
+        if key in data.get("predicates", {}) and not isinstance(data["predicates"][key], list):
+            raise LexiconError(f"{where}: predicates.{key} must be a list")
+    if "phrases" in data.get("predicates", {}) and not isinstance(data["predicates"]["phrases"], dict):
+        raise LexiconError(f"{where}: predicates.phrases must be an object")
+    for dim, chains in data.get("value_orderings", {}).items():
+        if dim != "about" and not (isinstance(chains, list) and all(isinstance(c, list) for c in chains)):
+            raise LexiconError(f"{where}: value_orderings.{dim} must be a list of chains (lists)")
+    if "terms" in data.get("ignore", {}) and not isinstance(data["ignore"]["terms"], list):
+        raise LexiconError(f"{where}: ignore.terms must be a list")
+
+
 def merge(base: dict, extra: dict) -> dict:
     """A user lexicon extends the bundled one: entries with a known id replace it."""
     merged = json.loads(json.dumps(base))
@@ -348,7 +386,9 @@ def lexicon_data(extra_path: str | None = None) -> tuple[dict, str]:
     data = _read_json(BUNDLED_LEXICON)
     where = str(BUNDLED_LEXICON)
     if extra_path:
-        data = merge(data, _read_json(Path(extra_path)))
+        extra = _read_json(Path(extra_path))
+        check_shape(extra, str(extra_path))
+        data = merge(data, extra)
         where = str(extra_path)
     return data, where
 
