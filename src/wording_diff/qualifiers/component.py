@@ -254,7 +254,7 @@ class ScopeQualifiers:
                     add(start, end, "actor", "named", "dep:agent:named")
                 continue
             entry = lex.head_entry(token.lemma_, "pp", prep)
-            if entry is None and _is_year(token) and prep in {"in", "sinds", "vanaf", "tot", "na", "voor", "vóór", "rond", "per"}:
+            if entry is None and _is_year(token) and prep in self.lexicon.words("year_prepositions"):
                 add(start, end, "time", "date", "dep:pp:time.year")
                 continue
             if entry is not None:
@@ -318,9 +318,9 @@ class ScopeQualifiers:
         of the predicate, which restricts the denial."""
         words = self.lexicon.modality_words
         for obj in pred.children:
-            if obj.dep_ not in ("obj", "nsubj:pass") and not (obj.dep_ == "nsubj" and pred.lemma_ in ("bestaan", "zijn")):
+            if obj.dep_ not in ("obj", "nsubj:pass") and not (obj.dep_ == "nsubj" and pred.lemma_ in self.lexicon.words("existential_verbs")):
                 continue
-            neg = next((c for c in obj.children if c.dep_ == "det" and c.lower_ in ("geen", "nooit")), None)
+            neg = next((c for c in obj.children if c.dep_ == "det" and c.lower_ in self.lexicon.negations), None)
             if neg is None or obj.lemma_.lower() in words["permission"] | words["intention"]:
                 continue
             end = _np_end(obj)
@@ -365,16 +365,23 @@ class ScopeQualifiers:
     def _polarity(self, doc: Doc, hedged: set[int]) -> list[Span]:
         out = []
         lex = self.lexicon
+        # affirmations of several words ("wel degelijk") are matched word by word; the
+        # longest wins
+        affirmations = sorted((tuple(a.split()) for a in lex.affirmations), key=len, reverse=True)
+        skip_to = 0
         for token in doc:
-            if token.i in hedged:
+            if token.i in hedged or token.i < skip_to:
                 continue  # "niet uit te sluiten" is a hedge, not a denial
             low = token.lower_
             if low in lex.negations or token.lemma_.lower() in lex.negation_lemmas:
                 out.append(Span(doc, token.i, token.i + 1, label="polarity", kb_id="negative", span_id="lex:negation"))
-            elif low in lex.affirmations and low != "wel":
-                out.append(Span(doc, token.i, token.i + 1, label="polarity", kb_id="affirmative", span_id="lex:affirmation"))
-            elif low == "wel" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "degelijk":
-                out.append(Span(doc, token.i, token.i + 2, label="polarity", kb_id="affirmative", span_id="lex:affirmation"))
+                continue
+            for words in affirmations:
+                end = token.i + len(words)
+                if end <= len(doc) and tuple(t.lower_ for t in doc[token.i : end]) == words:
+                    out.append(Span(doc, token.i, end, label="polarity", kb_id="affirmative", span_id="lex:affirmation"))
+                    skip_to = end
+                    break
         return out
 
     @staticmethod
