@@ -110,12 +110,25 @@ class ClaimMatch:
     opposite: bool  # the predicates are opposites (toestaan / verbieden)
 
 
+_ENDINGS = ("ingen", "ing", "en", "n")
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[: -len(ending)]
+    return word
+
+
 def _stem_alike(p: str, q: str) -> bool:
-    """The same word in two forms the lemmatizer did not unify ("inzet" / "inzetten")."""
+    """The same word in two forms the lemmatizer did not unify ("inzet" / "inzetten"), or a
+    verb and the noun made of it ("oplossen" / "oplossing", "beantwoorden" / "beantwoording")."""
     if len(p) < 4 or len(q) < 4:
         return False
     short, long = sorted((p, q), key=len)
-    return long.startswith(short) and len(long) - len(short) <= 3
+    if long.startswith(short) and len(long) - len(short) <= 3:
+        return True
+    return len(_stem(p)) >= 5 and _stem(p) == _stem(q)
 
 
 def _compound_alike(p: str, q: str) -> bool:
