@@ -221,3 +221,17 @@ def test_a_claim_dropped_from_a_later_version_is_reported():
     ).comparison
     relations = {cp.relation for cp in comparison.claim_pairs}
     assert "matched" in relations and ("dropped" in relations or "new" in relations)
+
+
+def test_an_answer_that_refers_elsewhere_does_not_evade_the_question():
+    # kamervragen-bulk, SSC validation lines 1260 and 1749
+    for question, answer in (
+        ("Wie krijgt straks al deze voertuigdata en wat gaat daarmee gebeuren?", "Zie antwoord op vraag 3."),
+        (
+            "Herinnert u zich dat uw ambtsvoorganger toezegde een verkenning te laten uitvoeren naar de mogelijkheid om camerabeelden uit slachthuizen eigendom te laten worden van de overheid en ze te laten beoordelen door een onafhankelijk toezichthouder? Wat is hiervan de uitkomst?",
+            "Ik verwijs uw Kamer voor deze toezegging naar de brief over slachthuizen die ik op 22 april jl. aan uw Kamer heb gestuurd (Kamerstuk 28 286, nr. 1237).",
+        ),
+    ):
+        comparison = compare_texts(question, answer).comparison
+        assert not comparison.not_taken_up and comparison.verdict == "unchanged"
+        assert any(c.reference == "referral" for c in comparison.b_claims)

@@ -139,6 +139,7 @@ class ClaimReader:
         self.agent_preps = w("agent_prepositions")
         self.about_preps = w("about_prepositions")
         self.occur_particles = w("occur_particles")
+        self.referral = w("referral_words")
         self.fact_nouns = w("fact_nouns")
         self.all_frame_words = self.frame_verbs | self.report_verbs | self.negating | self.hedge_verbs | self.restriction | self.light_nouns
         self.pointing = w("pointing_adverbs")
@@ -622,6 +623,11 @@ class ClaimReader:
                 reversal = self._phrase_qualifier(doc[min(words)], doc[max(words)], sent, "retraction", stance_rule)
         if stance == "restricted":
             reference = "restriction"
+        first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+        opens_with_referral = first is not None and first.lower_ in self.referral
+        if stance == "asserted" and reference is None and (opens_with_referral or (self._forms(pred) & self.referral and pred.lower_ not in self.referral)):
+            # "Zie het antwoord op vraag 3", "Ik verwijs naar de brief van 22 april"
+            reference = "referral"
         elif stance in ("asserted", "asked", "reported") and reference is None:
             words = {pred.lemma_.lower(), pred.lower_, carrier.lemma_.lower()}
             pointer = self._statement_reference(pred, carrier)

@@ -103,8 +103,8 @@ def not_taken_up(claim_pairs: list[ClaimPair], claims_a: list[Claim], claims_b: 
         return False
     own_a = [c for c in claims_a if c.stance in ("asserted", "asked", "reported") and c.predicate and not c.embedded]
     own_b = [c for c in claims_b if c.stance in ("asserted", "reported") and c.predicate]
-    if not (own_a and own_b):
-        return False
+    if not (own_a and own_b) or all(c.reference == "referral" for c in own_b):
+        return False  # an answer that refers to another answer or a letter is given there
     closest = max(claim_score(ca, cb, lexicon, relations)[0] for ca in own_a for cb in own_b)
     return closest < NOT_TAKEN_UP_BELOW
 

@@ -141,6 +141,8 @@ def claim_notes(comparison, t: dict) -> list[str]:
     for claim in comparison.b_claims:
         if claim.stance == "quoted":
             notes.append(T["quoted_note"].format(x=_short(claim.text, 70)))
+        elif claim.reference == "referral":
+            notes.append(T["referral_note"].format(x=_short(claim.text, 70)))
     return notes
 
 
