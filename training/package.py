@@ -58,8 +58,6 @@ def rule_lemmatizer(mode: str):
 
 
 def evaluate(target: Path, corpus: Path) -> dict:
-    from wording_diff.sentences import set_sentence_starts
-
     nlp = spacy.load(target)
     heldout = corpus / "heldout.spacy"
     exs = examples(nlp, heldout)
