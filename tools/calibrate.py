@@ -5,7 +5,9 @@
 For every change the detector reports (added, removed or replaced, and not neutral), it
 counts whether an annotator listed it too (a true positive) or not (a false positive),
 under each of the change's rule keys (diff/verdict.py: ``rule_keys``). The weight of a key
-is its precision with one success and one failure added: (tp + 1) / (tp + fp + 2).
+is its precision with one success and one failure added: (tp + 1) / (tp + fp + 2). A
+change read from B's stance (a restriction after the fact) is counted right when the
+annotator's verdict goes its way (``VERDICT_RULES``).
 Run it on the dev split only: the test split measures, it does not tune.
 """
 
@@ -20,6 +22,10 @@ from wording_diff.api import check_corpus
 from wording_diff.corpus import load_corpus
 from wording_diff.diff.verdict import RELIABILITY, found_keys
 
+# Changes that stand for B's stance towards A rather than for words in a slot ("Met het
+# woord «regeling» wordt bedoeld dat …" narrows A to that reading): the verdicts they agree with.
+VERDICT_RULES = {"claim:restriction": ("narrowed", "mixed")}
+
 
 def calibrate(corpus: str) -> dict:
     result = check_corpus(corpus, include_uncertain=True)
@@ -30,6 +36,10 @@ def calibrate(corpus: str) -> dict:
             if f["kind"] == "unchanged" or f["effect"] == "neutral":
                 continue
             outcome = "tp" if id(f) in matched_ids else "fp"
+            if f["rule"] in VERDICT_RULES:
+                # a change read from B's stance names no words an annotator would list:
+                # it is right when the annotator's verdict goes its way
+                outcome = "tp" if r.case.verdict in VERDICT_RULES[f["rule"]] else "fp"
             for key in found_keys(f):
                 counts.setdefault(key, Counter())[outcome] += 1
         # a question none of whose claims the answer takes up: does the annotator say narrowed?

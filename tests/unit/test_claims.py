@@ -123,6 +123,27 @@ def test_a_quote_is_a_mention_not_the_speakers_claim(read):
     assert any(c.predicate == "volstaan" and c.stance == "asked" for c in claims)
 
 
+def test_a_wrong_version_of_the_answer_retracts_it():
+    # ah-tk-20232024-1433, Vraag 2 and Antwoord 2: the answer calls what was sent "een
+    # verkeerde versie van mijn antwoord".
+    q = "Kunt u bevestigen dat u op 15 februari 2024 in antwoorden op schriftelijkevragen het volgende schreef aan de Kamer: «Om aan de motie tegemoet tekomen, zal ik voorbereidingen treffen voor het intrekken van de vrijstelling ende aanwijzing van konijn, houtduif en kauw»?"
+    a = "Door een menselijkefout is op 15 februari 2024 een verkeerde versie van mijn antwoord verstuurd,hetgeen ik betreur."
+    comparison = compare_texts(q, a).comparison
+    assert any(p.relation == "retracted" for p in comparison.claim_pairs)
+    assert comparison.verdict == "reversed"
+
+
+def test_saying_what_a_word_meant_narrows_the_claim():
+    # ah-tk-20232024-260, Vraag 4 and Antwoord 4: "Met het woord «regeling» wordt in dit
+    # geval bedoeld dat …" restricts the question's reading after the fact.
+    q = "Is er sprake van een «tijdelijke regeling» die inhoudt «dat een vergunning waarvan tijdig verlenging is aangevraagd zijn geldigheid niet verliest totdat [onderdeel van Justitie,red.] een beslissing op de aanvraag voor verlenging heeft genomen»?"
+    a = "Met het woord «regeling» wordt in dit geval bedoeld dat er een voorziening is getroffen voor de bedrijven die door de achterstanden bij Justis in de knel dreigden te komen met hun vergunning."
+    comparison = compare_texts(q, a).comparison
+    restriction = [c for c in comparison.changes() if c.rule == "claim:restriction"]
+    assert restriction and restriction[0].effect == "narrows" and restriction[0].explanation
+    assert comparison.verdict == "narrowed"
+
+
 # ---------------------------------------------------------------- questions
 def test_a_question_asks_to_confirm_its_claim(read):
     # ah-tk-20142015-698, Vraag 5
@@ -144,6 +165,22 @@ def test_interrogative_phrases_are_not_qualifiers(read):
     claims = read("Kunt u in kaart brengen hoeveel en mogelijk welke bedrijven nieuwe investeringen doen in het buitenland in plaats van Nederland, of dit overwegen?")
     dims = {q.dimension for c in claims for q in c.qualifiers if q.text.lower().startswith(("hoeveel", "welke", "in hoeverre", "op grond waarvan"))}
     assert not dims
+
+
+def test_a_negation_in_the_frame_of_a_question_does_not_deny_what_it_asks(read):
+    # ah-tk-20232024-784, Vraag 5: the "niet" of "niet over geanonimiseerde gegevens" belongs
+    # to the question's frame; the claim asked about is that the data can no longer be traced.
+    claims = read("Waarom spreekt de NZa nog steeds over gepseudonimiseerde gegevens en niet over geanonimiseerde gegevens als zij aangeven dat de gegevens niet meer te herleiden zijn en daardoor niet verwijderd kunnen worden?")
+    (claim,) = [c for c in claims if c.predicate == "herleiden"]
+    assert claim.polarity == "negative" and claim.polarity_words == ("niet",)
+
+
+def test_whether_clauses_are_left_open(read):
+    # kamervragen-bulk, SSC validation: "Het is aan de NPO Ombudsman om te beoordelen of …"
+    # claims nothing about the broadcaster; the answer leaves it open.
+    (claim,) = own(read("Het is aan de NPO Ombudsman om te beoordelen of Ongehoord Nederland zich aan de journalistieke code van de NPO heeft gehouden."))
+    assert claim.polarity == "positive"
+    assert any(q.dimension == "hedge" and q.rule == "claim:open-question" for q in claim.qualifiers)
 
 
 # ---------------------------------------------------------------- double and implicit negation
@@ -175,6 +212,21 @@ def test_there_is_no_question_of_x_denies_x(read):
     # ah-tk-20222023-3382, Antwoord 7
     (claim,) = own(read("Er is geen sprake van dat het treinverkeer in Noord-Holland en Flevoland anders wordt behandeld dan andere regio’s."))
     assert claim.predicate == "behandelen" and claim.polarity == "negative"
+
+
+def test_not_found_on_inquiry_denies_with_a_hedge(read):
+    # tweakers 187478, Dekker's letter as quoted: "Op navraag is niet gebleken dat …" – the
+    # claim is denied, and only as far as was found.
+    (claim,) = own(read("Op navraag is niet gebleken dat door medewerkers van de Nederlandse politie op of naar aanleiding hiervan gebruik is gemaakt van een testaccount."))
+    assert claim.polarity == "negative"
+    assert any(q.dimension == "hedge" and "gebleken" in q.text for q in claim.qualifiers)
+
+
+def test_a_negated_attribute_does_not_negate_the_clause(read):
+    # ah-tk-20232024-1433, Antwoord 7: "niet door mij geaccordeerde antwoorden" describes
+    # the answers; the clause (they were discussed) is affirmed.
+    claims = own(read("Ja, de beantwoording van betreffende Kamervragen en het per abuisversturen van niet door mij geaccordeerde antwoorden zijn tijdens hetgesprek aan de orde gekomen."))
+    assert claims and all(c.polarity == "positive" for c in claims if c.predicate)
 
 
 # ---------------------------------------------------------------- exclusives

@@ -51,6 +51,7 @@ class _Frame:
     flips: int = 0  # negations passed on ("Het klopt niet dat X" → not X)
     flip_words: list = field(default_factory=list)
     hedged: bool = False
+    opened_by: object = None  # the frame word of "nagaan of X": X is left open
     stance: str | None = None
     stance_rule: str = ""
     attribution: str | None = None
@@ -98,6 +99,16 @@ def clause_head(token):
     return token
 
 
+def _negates_attribute(token) -> bool:
+    """"niet" before the attribute of a noun ("van niet door mij geaccordeerde antwoorden",
+    "een niet bestaande regeling") negates the attribute, not the clause; the parse often
+    hangs it on the noun itself."""
+    if token.lower_ != "niet" or token.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    noun = token.head
+    return any(t.head.i == noun.i and t.dep_ in ("amod", "acl") and t.pos_ in ("ADJ", "VERB") for t in token.doc[token.i + 1 : noun.i])
+
+
 def _is_predicate(token) -> bool:
     """A verb, or any word the parse gives the dependents of a clause."""
     return token.pos_ in _VERBAL or any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "cop") for c in token.children)
@@ -134,6 +145,7 @@ class ClaimReader:
         self.comparison = w("comparison_markers")
         self.particles = w("verb_particles")
         self.complementizers = w("complementizers")
+        self.open_complementizers = w("open_complementizers")
         self.clause_openers = w("clause_openers")
         self.clause_breaks = w("clause_breaks")
         self.agent_preps = w("agent_prepositions")
@@ -201,6 +213,19 @@ class ClaimReader:
                 if top.head.i in denying:
                     frame.flips += 1
                     frame.flip_words.extend(negators[i] for i in sorted(hedged) if i in negators and i < top.i)
+            if not question and frame.opened_by is None:
+                # "ik zou onderzoeken of X", also where the parse made X the sentence's head
+                frame.opened_by = top.head if embedded and self._opens_question(top) else self._surface_question(sent, top)
+            opener = self._after_hedge(sent, top, hedged) if not frame.hedged and asked is None else None
+            if opener is not None:
+                # the same where the parse lost the frame: "Op navraag is niet gebleken dat
+                # door medewerkers … gebruik is gemaakt" – the clause after the hedge's "dat"
+                frame.hedged = True
+                frame.tokens.update(i for i in hedged if i < opener.i)
+                frame.tokens.add(opener.i)
+                if opener.i - 1 in denying:
+                    frame.flips += 1
+                    frame.flip_words.extend(negators[i] for i in sorted(hedged) if i in negators and i < opener.i)
             if asked is not None and top.i == asked[0].i:
                 frame.tokens.update(asked[1])
                 frame.flips, frame.flip_words = len(asked[2]) % 2, list(asked[2])
@@ -368,6 +393,38 @@ class ClaimReader:
                 return None
         return None
 
+    def _opens_question(self, clause) -> bool:
+        """Is this clause an indirect question ("of de politie de software gebruikt")?"""
+        first = min(t.i for t in clause.subtree)
+        if any(c.lower_ in self.open_complementizers and (c.dep_ == "mark" or (c.dep_ == "cc" and c.i == first and clause.dep_ in _COMPLEMENT_DEPS)) for c in clause.children):
+            return True  # the parse often reads this "of" as "or"
+        before = clause.doc[first - 1] if first > clause.sent.start else None
+        return before is not None and before.lower_ in self.open_complementizers and before.pos_ == "SCONJ"
+
+    def _surface_question(self, sent, top):
+        """The verb of "bezien of X" read from the words, for a clause head X the parse did
+        not put under it: a verb, then "of", then a clause with a subject of its own before
+        X ("Wel is door mijn ministerie bezien of gemeenten … toepassen")."""
+        for tok in sent.doc[sent.start + 1 : top.i]:
+            if tok.lower_ not in self.open_complementizers or sent.doc[tok.i - 1].pos_ not in _VERBAL:
+                continue
+            between = sent.doc[tok.i + 1 : top.i]
+            if any(t.pos_ in ("NOUN", "PRON", "PROPN") for t in between) and not any(
+                t.lower_ in self.complementizers | self.clause_breaks or t.text in (";", ":") or (t.pos_ == "VERB" and t.dep_ not in ("amod", "acl")) for t in between
+            ):
+                return sent.doc[tok.i - 1]
+        return None
+
+    def _after_hedge(self, sent, top, hedged: set[int]):
+        """The "dat"/"of" that opens the clause of ``top`` straight after a hedge (read from
+        the words: the hedge ends where the complementizer begins), or None."""
+        for tok in sent.doc[sent.start : top.i]:
+            if tok.lower_ in self.complementizers and tok.i > sent.start and tok.i - 1 in hedged and tok.i not in hedged:
+                between = sent.doc[tok.i + 1 : top.i]
+                if not any((t.lower_ in self.complementizers and t.pos_ == "SCONJ") or t.lower_ in self.clause_breaks or t.text in (";", ":") for t in between):
+                    return tok
+        return None
+
     def _embedded_clauses(self, sent, tops: set[int]) -> list:
         """Clauses inside a claim that may carry a claim of their own: "omdat zij beweerde
         dat X", a clause set beside another. They take part in matching, but a reader is
@@ -387,7 +444,7 @@ class ClaimReader:
         clause's)."""
         out = []
         for start, (span, q) in negators.items():
-            if clause_head(span.doc[start]).i == pred.i:
+            if clause_head(span.doc[start]).i == pred.i and not _negates_attribute(span.doc[start]):
                 out.append((span, q))
         return out
 
@@ -409,6 +466,9 @@ class ClaimReader:
                 return pred
             negs = self._negators_of(pred, negators)
             frame.tokens.update(t.i for t in pred.subtree if t.i not in {x.i for x in complement.subtree})
+            open_question = self._opens_question(complement)
+            if frame.stance != "asked" and frame.opened_by is None and open_question:
+                frame.opened_by = pred
             if kind == "hedge" and pred.i in denying:
                 frame.hedged = True  # "op navraag is niet gebleken dat X": X, hedged, not found
                 frame.flips += 1
@@ -420,7 +480,10 @@ class ClaimReader:
                     frame.flips += 1
                     frame.flip_words.append(pred)  # the negating verb itself
                 # a negated negating verb ("ik ontken niet dat X") affirms X
-            elif negs:
+            elif negs and kind != "question" and not open_question:
+                # ("ik weet niet of X" leaves X open: it does not deny it)
+                # a negation in the frame of a question does not deny what it asks about:
+                # "Is het niet zo dat X?" and "Waarom spreekt u niet over Y als X?" ask about X
                 frame.flips += 1
                 frame.flip_words.extend(negs)  # (span, qualifier) pairs
             if kind == "report":
@@ -516,7 +579,7 @@ class ClaimReader:
         if words & self.frame_verbs or words & self.permission:
             return "frame"
         if frame.stance == "asked" and frame.stance_rule == "claim:question" and pred.dep_ == "ROOT":
-            return "frame"  # "Kunt u aangeven of X?", "Is het mogelijk dat X?"
+            return "question"  # "Kunt u aangeven of X?", "Is het mogelijk dat X?"
         return None
 
     def _points_back(self, pred) -> bool:
@@ -667,6 +730,10 @@ class ClaimReader:
             hedge = next((q for sp, q in spans if q.dimension == "hedge" and sp.start in frame.tokens), None)
             if hedge is not None:
                 quals.append(hedge)
+        if frame.opened_by is not None and not any(q.dimension == "hedge" for q in quals):
+            # "Ik zal nagaan of X": the speaker leaves X open
+            marker = next((t for t in doc[frame.opened_by.i : pred.i] if t.lower_ in self.open_complementizers), frame.opened_by)
+            quals.append(self._phrase_qualifier(frame.opened_by, marker, sent, "open", "claim:open-question", dimension="hedge"))
         if not any(q.dimension == "actor" for q in quals):
             actor = self._subject_actor(pred, carrier, frame, sent)
             if actor is not None:
@@ -825,6 +892,11 @@ class ClaimReader:
         else:
             # "Dat bleek anders te zitten", "Dat was te fel"
             words |= {c.lower_ for c in pred.children if c.dep_ in ("advmod", "xcomp") and c.pos_ in ("ADV", "ADJ")}
+            # "is een verkeerde versie van mijn antwoord verstuurd": the statement itself is
+            # called wrong
+            for arg in pred.children:
+                if arg.dep_ in ("nsubj", "nsubj:pass", "obj") and arg.lemma_.lower() in self.statement_nouns:
+                    words |= {c.lemma_.lower() for c in arg.children if c.dep_ == "amod"} | {c.lower_ for c in arg.children if c.dep_ == "amod"}
         hit = None
         if words & self.retraction:
             hit = "claim:retraction"

@@ -8,6 +8,7 @@ has no claims; then aligned sentences are compared as bags of qualifiers.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from ..lexical import LexicalRelations
@@ -202,6 +203,10 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
                 add(ca, cb, "restricted", cb.stance_rule, 1.0, [])
             else:
                 changes = [c for c in _claim_changes(ca, cb, False, "claim:restriction", lexicon, texts, relations) if c.kind != "removed"]
+                if not any(c.effect == "narrows" for c in changes):
+                    # "Met het woord «regeling» wordt bedoeld dat …": saying afterwards what
+                    # A meant narrows A to that reading, whatever its slots say
+                    changes.append(_restriction_change(ca, cb, texts))
                 add(ca, cb, "restricted", cb.stance_rule, 1.0, changes)
     for ca in claims_a:
         if ca.id not in used_a and ca.predicate and ca.stance != "quoted" and not ca.embedded:
@@ -305,6 +310,11 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
         changes += _argument_changes(ca, cb, changes, lexicon, texts, relations)
     # where the parse reads the predicates apart, a pair that is plainly about the same
     # thing (its content words) still counts
+    # a verb that carries little of its own ("hebben", "zijn", "doen") is not enough:
+    # "Een land kan het niet hebben" and "Ik had dat moeten verwoorden" share only the verb
+    generic = same_predicate and ca.predicate in lexicon.words("light_verbs") | lexicon.words("copulas")
+    if generic:
+        same_predicate = False
     about_the_same = same_predicate or content_overlap(ca, cb, lexicon, relations) >= REVERSAL_OVERLAP
     # a question answered with a denial in the answer's own words ("Lopen deze boeren het
     # risico …?" – "… zijn er daarvoor in principe geen gevolgen")
@@ -353,6 +363,14 @@ def _polarity_change(a: list[Qualifier], b: list[Qualifier], rule: str, texts: T
         a, b = [_predicate_qualifier(ca)], [_predicate_qualifier(cb)]
     kind = "replaced" if a and b else ("added" if b else "removed")
     change = Change("polarity", kind, list(a), list(b), "reverses", rule)
+    texts.explain(change)
+    return change
+
+
+def _restriction_change(ca: Claim, cb: Claim, texts: Texts) -> Change:
+    a = dataclasses.replace(_predicate_qualifier(ca), dimension="definition", value="restriction", rule="claim:restriction")
+    b = dataclasses.replace(_predicate_qualifier(cb), dimension="definition", value="restriction", rule="claim:restriction")
+    change = Change("definition", "replaced", [a], [b], "narrows", "claim:restriction")
     texts.explain(change)
     return change
 

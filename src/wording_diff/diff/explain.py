@@ -66,6 +66,10 @@ class Texts:
                 return
             c.explanation = t["modality"][c.kind if c.kind != "replaced" else "neutral"].format(**fill)
             return
+        if c.rule == "claim:restriction" and c.kind == "replaced":
+            c.explanation = t["claims"]["restriction"].format(**fill)
+            c.no_longer_ruled_out = t["outside"]["definition"].format(x=b, a=a)
+            return
         if c.kind == "unchanged":
             fill["outside"] = self.outside(c.dimension, c.a)
             c.explanation = t["kinds"]["unchanged"].format(**fill)
