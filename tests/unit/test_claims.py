@@ -229,6 +229,17 @@ def test_a_negated_attribute_does_not_negate_the_clause(read):
     assert claims and all(c.polarity == "positive" for c in claims if c.predicate)
 
 
+def test_a_finite_clause_beside_a_purpose_clause_is_a_claim_and_zo_niet_denies(read):
+    # kamervragen-bulk, SSC validation line 1771: "… en zijn zo niet gebonden aan de WNT"
+    # is a claim of its own (the parse hangs it under the "om … te" clause), and "zo niet"
+    # here is "thus not", not the follow-up "Zo niet, waarom niet?".
+    claims = read("Gezinshuizen kunnen ervoor kiezen om hun bedrijf onder te brengen in een vennootschap onder firma (vof), en zijn zo niet gebonden aan de WNT.")
+    bound = [c for c in claims if c.predicate == "binden"]
+    assert bound and bound[0].polarity == "negative"
+    (follow_up,) = read("Zo niet, waarom niet?")
+    assert follow_up.polarity == "positive"
+
+
 # ---------------------------------------------------------------- exclusives
 def test_an_added_exclusive_makes_the_claim_stronger():
     # kamervragen ah-tk-20232024-1543, Vraag 7 and Antwoord 7

@@ -109,6 +109,17 @@ def _negates_attribute(token) -> bool:
     return any(t.head.i == noun.i and t.dep_ in ("amod", "acl") and t.pos_ in ("ADJ", "VERB") for t in token.doc[token.i + 1 : noun.i])
 
 
+def _is_infinitival(token) -> bool:
+    """A "te"/"om … te" infinitive."""
+    return any(c.dep_ == "mark" and c.lower_ in ("te", "om") for c in token.children)
+
+
+def _is_finite(token) -> bool:
+    """A clause with a finite verb of its own (the word itself or its auxiliary/copula)."""
+    words = [token, *(c for c in token.children if c.dep_ in ("aux", "aux:pass", "cop"))]
+    return any("Fin" in w.morph.get("VerbForm") for w in words) and not _is_infinitival(token)
+
+
 def _is_predicate(token) -> bool:
     """A verb, or any word the parse gives the dependents of a clause."""
     return token.pos_ in _VERBAL or any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "cop") for c in token.children)
@@ -341,7 +352,9 @@ class ClaimReader:
                 if head.i == root.i:
                     break
                 if head.dep_ in ("advcl", "acl", "acl:relcl", "ccomp", "csubj", "xcomp") and head.pos_ in _VERBAL:
-                    main = False
+                    # a finite clause cannot be coordinated with an infinitive: "kunnen
+                    # ervoor kiezen om … onder te brengen …, en zijn zo niet gebonden aan de WNT"
+                    main = _is_infinitival(head) and _is_finite(tok)
                     break
                 head = head.head
             if main:

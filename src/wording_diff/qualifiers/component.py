@@ -159,7 +159,7 @@ class ScopeQualifiers:
         self.lexicon  # noqa: B018  the rules, read on first use
         parsed = doc.has_annotation("DEP")
         found: list[Span] = []
-        terms, ignored = self._split_ignored(self._lexicon_terms(doc))
+        terms, ignored = self._split_ignored(doc, self._lexicon_terms(doc))
         taken = Taken()
         for start, end, entry in terms:
             span = self._extend(doc, start, end, entry, parsed)
@@ -199,9 +199,15 @@ class ScopeQualifiers:
         chosen = filter_spans([Span(doc, s, e, label=entry.id) for s, e, entry in kept])
         return [(span.start, span.end, self._entries[span.label_]) for span in chosen]
 
-    @staticmethod
-    def _split_ignored(terms):
-        ignored = {i for s, e, entry in terms if entry.id == "ignore" for i in range(s, e)}
+    def _split_ignored(self, doc: Doc, terms):
+        follow_ups = self.lexicon.words("ignore_before_punctuation")
+        ignored = set()
+        for s, e, entry in terms:
+            if entry.id != "ignore":
+                continue
+            if doc[s:e].text.lower() in follow_ups and e < len(doc) and not doc[e].is_punct and not doc[e].is_sent_start:
+                continue  # "zo niet gebonden": a plain negation, not "Zo niet, …"
+            ignored.update(range(s, e))
         return [t for t in terms if t[2].id != "ignore"], ignored
 
     def _extend(self, doc: Doc, start: int, end: int, entry: Entry, parsed: bool) -> tuple[int, int]:
