@@ -39,7 +39,7 @@ test-all:  ## also the slow checks (held-out evaluation of the bundled pipeline)
 check:
 	$(PYTHON) -m wording_diff check corpus/
 
-model:  ## retrain the bundled pipeline from the UD treebanks (about 45 min on 2 cores)
+model:  ## retrain the bundled pipeline from the UD treebanks (about 35 min on 2 cores)
 	$(PYTHON) -m pip install --disable-pip-version-check -q -e ".[train]"
 	$(PYTHON) training/prepare.py $(UD) training/corpus
 	$(PYTHON) -m spacy train training/config.cfg --output $(TRAIN_OUT) --nlp.batch_size 256

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import SEED_A, SEED_B, needs_shared
 
-FLOORS = {"pos_acc": 0.93, "dep_las": 0.72, "lemma_acc_normalised": 0.93}
+FLOORS = {"pos_acc": 0.935, "dep_las": 0.74, "lemma_acc_normalised": 0.945}
 
 
 def test_seed_sentences_get_the_lemmas_the_tool_matches_on(nlp):

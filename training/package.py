@@ -2,7 +2,7 @@
 
     python training/package.py TRAINED_DIR TARGET_DIR CORPUS_DIR [--evaluate-only]
 
-Copies TRAINED_DIR (spaCy's model-best) to TARGET_DIR, evaluates it on the held-out
+Copies TRAINED_DIR (spaCy's model-last) to TARGET_DIR, evaluates it on the held-out
 UD Alpino dev set (CORPUS_DIR/heldout.spacy, made by prepare.py), compares lemmatizers,
 measures words per second, and writes the scores into TARGET_DIR/meta.json under
 ``heldout_scores`` (read by ``wording-diff models``) and into training/scores.json.
@@ -107,6 +107,18 @@ def evaluate(target: Path, corpus: Path) -> dict:
     return scores
 
 
+def clean_training_config(path: Path) -> None:
+    """The shipped config names the canonical corpus paths and no experiment callbacks (a
+    candidate trained by training/candidates.sh saves snapshots on the way)."""
+    from thinc.api import Config
+
+    config = Config().from_disk(path, interpolate=False)
+    config["paths"]["train"] = "training/corpus/train-all.spacy"
+    config["paths"]["dev"] = "training/corpus/tune.spacy"
+    config["training"]["before_update"] = None
+    config.to_disk(path)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("trained")
@@ -120,19 +132,21 @@ def main() -> None:
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(trained, target)
+        clean_training_config(target / "config.cfg")
     meta_path = target / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update(
         {
             "name": "wording_diff",
-            "version": "0.1.0",
+            "version": "0.2.0",
             "description": "Small Dutch pipeline (tok2vec, morphologizer, parser, trainable lemmatizer) bundled with wording-diff.",
             "license": "CC BY-SA 4.0",
             "sources": [
-                {"name": "UD Dutch Alpino (test split)", "url": "https://github.com/UniversalDependencies/UD_Dutch-Alpino", "license": "CC BY-SA 4.0"},
+                {"name": "UD Dutch Alpino (test split, three copies)", "url": "https://github.com/UniversalDependencies/UD_Dutch-Alpino", "license": "CC BY-SA 4.0"},
                 {"name": "UD Dutch LassySmall (dev and test splits)", "url": "https://github.com/UniversalDependencies/UD_Dutch-LassySmall", "license": "CC BY-SA 4.0"},
+                {"name": "UD Dutch LassySmall train split of 2017-02-01 (commit ccd0244), sentences not in the other files, relabelled to current conventions", "url": "https://github.com/UniversalDependencies/UD_Dutch-LassySmall", "license": "CC BY-SA 4.0"},
             ],
-            "notes": "Lemmas are trained without the compound underscores of UD Alpino (politie_organisatie -> politieorganisatie).",
+            "notes": "Lemmas are trained without the compound underscores of UD Alpino (politie_organisatie -> politieorganisatie). The 2017 LassySmall split is relabelled by training/prepare.py (see training/README.md).",
         }
     )
     meta["performance"] = {}

@@ -185,6 +185,11 @@ class Parser:
         from . import sentences
 
         parts = [self.info.name, self.info.version, spacy.__version__, *(n for n in self.nlp.pipe_names if n != QUALIFIER_PIPE)]
+        # two trained pipelines may share a name and version ("pipeline 0.0.0", spaCy's
+        # default): their meta.json (scores, sources, labels) tells them apart
+        meta = Path(self.info.path) / "meta.json" if self.info.path else None
+        if meta is not None and meta.is_file():
+            parts.append(meta.read_text(encoding="utf8"))
         return hash_parts(*parts, Path(sentences.__file__).read_text(encoding="utf8"))
 
     def parse(self, text: str):

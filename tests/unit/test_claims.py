@@ -120,7 +120,9 @@ def test_a_quote_is_a_mention_not_the_speakers_claim(read):
     # Kamervragen ah-tk-20232024-1708, Vraag 4: a question quoting what a counsellor writes
     claims = read("Klopt het dat het voor DUO volstaat indien een studiebegeleider of decaan inde toelichting bij «verzoek voorziening» schrijft: «vanwege structurelefunctiebeperkende omstandigheden, heeft de student studievertragingopgelopen/studie niet af kunnen maken»?")
     assert all(c.stance in ("asked", "quoted") for c in claims)
-    assert any(c.predicate == "volstaan" and c.stance == "asked" for c in claims)
+    quoted = [c for c in claims if c.predicate == "afmaken"]
+    assert quoted and all(c.stance == "quoted" for c in quoted)
+    assert any(c.stance == "asked" for c in claims)
 
 
 def test_a_wrong_version_of_the_answer_retracts_it():
@@ -148,7 +150,7 @@ def test_saying_what_a_word_meant_narrows_the_claim():
 def test_a_question_asks_to_confirm_its_claim(read):
     # ah-tk-20142015-698, Vraag 5
     (claim,) = own(read("Deelt u de mening dat dit overdeclaratie uitlokt en weinig ruimte biedt voor het in rekening brengen van een eerlijke prijs voor de verleende zorg?"))
-    assert claim.stance == "asked" and claim.polarity == "positive" and claim.predicate == "uitloken"
+    assert claim.stance == "asked" and claim.polarity == "positive" and claim.predicate == "uitlokken"
 
 
 def test_the_answer_that_does_not_share_the_view_reverses_it():
@@ -178,7 +180,7 @@ def test_a_negation_in_the_frame_of_a_question_does_not_deny_what_it_asks(read):
 def test_whether_clauses_are_left_open(read):
     # kamervragen-bulk, SSC validation: "Het is aan de NPO Ombudsman om te beoordelen of …"
     # claims nothing about the broadcaster; the answer leaves it open.
-    (claim,) = own(read("Het is aan de NPO Ombudsman om te beoordelen of Ongehoord Nederland zich aan de journalistieke code van de NPO heeft gehouden."))
+    (claim,) = [c for c in read("Het is aan de NPO Ombudsman om te beoordelen of Ongehoord Nederland zich aan de journalistieke code van de NPO heeft gehouden.") if c.predicate == "houden"]
     assert claim.polarity == "positive"
     assert any(q.dimension == "hedge" and q.rule == "claim:open-question" for q in claim.qualifiers)
 

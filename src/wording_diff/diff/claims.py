@@ -90,13 +90,19 @@ def clause_head(token):
     """The head of the clause a token belongs to: the first ancestor-or-self that starts a
     clause (or the root)."""
     for _ in range(40):
-        if token.dep_ in _CLAUSE_DEPS or token.head.i == token.i:
+        if token.dep_ in _CLAUSE_DEPS or token.head.i == token.i or _heads_clause(token):
             if token.dep_ == "conj" and not _is_predicate(token):
                 token = token.head
                 continue
             return token
         token = token.head
     return token
+
+
+def _heads_clause(token) -> bool:
+    """A verb with a complementizer, auxiliary or subject of its own heads a clause, whatever
+    relation the parse gave it ("dat … niet expliciet verboden is" read as a subject)."""
+    return token.pos_ in _VERBAL and any(c.dep_ in ("mark", "aux", "aux:pass", "cop", "nsubj", "nsubj:pass") for c in token.children)
 
 
 def _negates_attribute(token) -> bool:
@@ -122,6 +128,8 @@ def _is_finite(token) -> bool:
 
 def _is_predicate(token) -> bool:
     """A verb, or any word the parse gives the dependents of a clause."""
+    if token.pos_ in ("PUNCT", "SYM") or token.is_punct:
+        return False  # a quotation mark the parse made a clause's head
     return token.pos_ in _VERBAL or any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "cop") for c in token.children)
 
 
@@ -221,6 +229,8 @@ class ClaimReader:
                 # niet gebleken dat X" – X, hedged, and not found if the hedge denies
                 frame.hedged = True
                 frame.tokens.update(i for i in hedged if i < top.i)
+                if all(t.i in hedged or t.is_punct for t in sent if t.i < top.i and t.i not in {x.i for x in top.subtree}):
+                    embedded = False  # the hedge is all there is around it: X is the sentence's claim
                 if top.head.i in denying:
                     frame.flips += 1
                     frame.flip_words.extend(negators[i] for i in sorted(hedged) if i in negators and i < top.i)
@@ -478,7 +488,10 @@ class ClaimReader:
             if kind is None:
                 return pred
             negs = self._negators_of(pred, negators)
-            frame.tokens.update(t.i for t in pred.subtree if t.i not in {x.i for x in complement.subtree})
+            # the frame is the frame word's clause: not its complement, and not a clause set
+            # beside it ("…, al haastte hij zich te zeggen dat …")
+            beside = {t.i for c in pred.children if c.dep_ in ("parataxis", "conj") and c.i != complement.i and _is_predicate(c) for t in c.subtree}
+            frame.tokens.update(t.i for t in pred.subtree if t.i not in {x.i for x in complement.subtree} and t.i not in beside)
             open_question = self._opens_question(complement)
             if frame.stance != "asked" and frame.opened_by is None and open_question:
                 frame.opened_by = pred
@@ -489,10 +502,12 @@ class ClaimReader:
             elif kind == "hedge" and negs:
                 frame.hedged = True  # "kan niet bevestigen dat X": X left open
             elif kind == "negating":
-                if not negs:
+                frame.flips += 1
+                frame.flip_words.append(pred)  # the negating verb itself
+                if negs:
+                    # a negated negating verb ("ik ontken niet dat X") affirms X
                     frame.flips += 1
-                    frame.flip_words.append(pred)  # the negating verb itself
-                # a negated negating verb ("ik ontken niet dat X") affirms X
+                    frame.flip_words.extend(negs)
             elif negs and kind != "question" and not open_question:
                 # ("ik weet niet of X" leaves X open: it does not deny it)
                 # a negation in the frame of a question does not deny what it asks about:
@@ -503,7 +518,7 @@ class ClaimReader:
                 frame.report_tokens.update(t.i for t in pred.subtree if t.i not in {x.i for x in complement.subtree})
             if kind == "report" and frame.stance is None:
                 subject = next((c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-                past = any(c.dep_ == "aux" and c.lemma_.lower() == "hebben" for c in pred.children) or "Past" in pred.morph.get("Tense")
+                past = any(c.dep_ in ("aux", "cop") and c.lemma_.lower() == "hebben" for c in pred.children) or "Past" in pred.morph.get("Tense")
                 if subject is not None and subject.lower_ not in self.speaker:
                     frame.stance, frame.stance_rule = "reported", f"claim:report:{lemma}"
                     frame.attribution = _phrase(subject)
@@ -529,7 +544,7 @@ class ClaimReader:
         for c in pred.children:
             # a "dat"/"of" clause or a "te" infinitive the parse labelled otherwise is
             # still the complement
-            if c.i > pred.i and c.dep_ in _CLAUSE_DEPS | {"obj", "obl", "nsubj"} and (
+            if c.i > pred.i and not c.is_punct and c.dep_ in _CLAUSE_DEPS | {"obj", "obl", "nsubj"} and (
                 _has_mark(c, self.complementizers) or (c.pos_ in _VERBAL and any(g.lower_ == "te" and g.i == c.i - 1 for g in c.children))
             ):
                 return c
@@ -628,6 +643,11 @@ class ClaimReader:
 
     def _with_particle(self, tok, base: str) -> str:
         particle = next((c.lower_ for c in tok.children if c.dep_ == "compound:prt" and c.lower_ in self.particles), "")
+        prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+        if not particle and prev is not None and prev.lower_ in self.particles and prev.pos_ == "ADP" and prev.head.i < prev.i:
+            # "dat dit overdeclaratie uit lokt": a preposition right before the verb whose
+            # noun lies behind it is the verb's particle, written apart
+            particle = prev.lower_
         return base if not particle or base.startswith(particle) else particle + base
 
     def _own_tokens(self, pred, sent, frame: _Frame) -> set[int]:
@@ -689,6 +709,10 @@ class ClaimReader:
                 attribution = _phrase(subject) if subject is not None and subject.lower_ not in self.speaker else None
             else:
                 stance, stance_rule = "quoted", "claim:in-quotes"
+        elif in_quote is not None and stance == "asked" and in_quote[0] > sent.start and any(t.text == ":" for t in sent.doc[max(sent.start, in_quote[0] - 3) : in_quote[0]]):
+            # "Klopt het dat … volstaat indien een decaan schrijft: «…»?": the question
+            # quotes those words, it does not ask to confirm them
+            stance, stance_rule = "quoted", "claim:in-quotes"
         reference = reversal = None
         if stance in ("asserted", "reported"):
             heads = [doc[i] for i in frame.tokens if doc[i].pos_ in _VERBAL or _is_predicate(doc[i])]
@@ -868,7 +892,10 @@ class ClaimReader:
 
     def _predicate(self, pred) -> tuple[str, object]:
         """The lemma that carries the claim, and the token it was read from."""
-        lemma = self._with_particle(pred, (pred.lemma_ or pred.lower_).lower())
+        base = (pred.lemma_ or pred.lower_).lower()
+        if pred.pos_ == "VERB" and base == pred.lower_:
+            base = infinitive_of(base)  # the lemmatizer left "uitlokt" as it was
+        lemma = self._with_particle(pred, base)
         children = list(pred.children)
         if lemma in self.about_verbs:
             about = next((c for c in children if c.dep_ in ("obl", "obj") and any(g.dep_ == "case" and g.lower_ in self.about_preps for g in c.children)), None)
@@ -946,6 +973,30 @@ def _has_mark(token, marks) -> bool:
     """The clause headed by ``token`` opens with one of ``marks`` (the lexicon's
     complementizers: "dat", "of")."""
     return any(g.dep_ == "mark" and g.lower_ in marks and g.i < token.i for g in token.children)
+
+
+_VOWELS = "aeiouy"
+
+
+def infinitive_of(form: str) -> str:
+    """The infinitive of a present-tense verb form ending in -t, by Dutch spelling ("uitlokt"
+    → uitlokken, "maakt" → maken, "gebruikt" → gebruiken, "geeft" → geven): for a lemma the
+    lemmatizer left as the form it saw. Other forms are returned as they are."""
+    if len(form) < 4 or not form.endswith("t") or form.endswith("en"):
+        return form
+    stem = form[:-1]
+    if stem[-1] in _VOWELS or stem.endswith("eef"):
+        return form  # gaat, doet, heeft: irregular, no guess
+    if len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        stem = stem[:-3] + stem[-2] + stem[-1]  # maak → mak, geef → gef, loop → lop
+        long_vowel = True
+    else:
+        long_vowel = len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS and stem[-3] in _VOWELS
+    if long_vowel and stem[-1] in "fs":
+        stem = stem[:-1] + {"f": "v", "s": "z"}[stem[-1]]  # gef → gev, kies → kiez
+    elif not long_vowel and len(stem) >= 3 and stem[-1] not in _VOWELS + "w" and stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
+        stem += stem[-1]  # lok → lokk, zet → zett
+    return stem + "en"
 
 
 def infinitives(form: str) -> set[str]:

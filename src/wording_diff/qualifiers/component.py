@@ -417,6 +417,10 @@ def _is_stop(token: Token) -> bool:
     return token.text in _PHRASE_STOP or token.is_punct and token.text not in ("-", "/", "'")
 
 
+# dependency relations inside a noun phrase
+_NP_DEPS = ("amod", "nmod", "flat", "compound", "fixed", "det")
+
+
 def _extend_phrase(doc: Doc, end: int, sent_end: int, np_preps: frozenset[str], negations: frozenset[str] = frozenset()) -> int:
     """Grow a prepositional or nominal complement to the right, up to punctuation, a verb,
     a negation or the start of another noun phrase ("tijdens de inzet | geen
@@ -424,7 +428,10 @@ def _extend_phrase(doc: Doc, end: int, sent_end: int, np_preps: frozenset[str], 
     i = end
     while i < min(sent_end, end + _MAX_PHRASE):
         tok = doc[i]
-        if _is_stop(tok) or tok.pos_ in ("VERB", "AUX", "SCONJ") or tok.lower_ in negations:
+        # a word the parse makes part of the noun phrase stays in it whatever its tag
+        # ("in de zin van real time gezichtsherkenning": "real" tagged VERB)
+        inner = tok.dep_ in _NP_DEPS and tok.head.i >= end - 3 and tok.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "obj", "aux", "aux:pass") for c in tok.children)
+        if _is_stop(tok) or (tok.pos_ in ("VERB", "AUX", "SCONJ") and not inner) or tok.lower_ in negations:
             break
         if tok.pos_ == "DET" and i > end and doc[i - 1].pos_ in ("NOUN", "PROPN"):
             break
@@ -434,7 +441,7 @@ def _extend_phrase(doc: Doc, end: int, sent_end: int, np_preps: frozenset[str], 
                 break
         elif tok.pos_ == "ADP" and tok.lower_ not in np_preps and i > end:
             break
-        elif tok.pos_ not in _NP_INNER and tok.pos_ not in ("ADP", "CCONJ"):
+        elif tok.pos_ not in _NP_INNER and tok.pos_ not in ("ADP", "CCONJ") and not inner:
             break
         i += 1
     # Do not end on a dangling preposition, article or conjunction.
