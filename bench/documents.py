@@ -145,7 +145,7 @@ def main() -> int:
     libs["pdfminer.six extract_text"] = pdfminer_texts
     libs["wording-diff (pdfminer.six layout + rules)"] = ours
     lib_times = alternate(args.rounds, **libs)
-    from wording_diff.sources.kamervragen import read_document
+    from wording_diff.sources.formats import read_document
 
     reference = {name: sequence(read_document(str(base / "pdf" / name))) for name in pdfs}
     for name, fn in libs.items():

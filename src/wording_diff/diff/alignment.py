@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
@@ -113,6 +114,7 @@ class ClaimMatch:
 _ENDINGS = ("ingen", "ing", "en", "n")
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 5:
@@ -157,16 +159,25 @@ def predicate_relation(p: str, q: str, lexicon, relations) -> tuple[float, str, 
     return 0.0, "claim:content", False
 
 
+def _word_match(x: str, y: str, lexicon, relations) -> float:
+    """1 for the same word (in two forms), 0.8 for a compound of it or a synonym, else 0."""
+    if x == y or _stem_alike(x, y):
+        return 1.0
+    if _compound_alike(x, y) or lexicon.synonymous_predicates(x, y) or relations.synonyms(x, y):
+        return 0.8
+    return 0.0
+
+
 def _content_overlap(a: tuple[str, ...], b: tuple[str, ...], lexicon, relations) -> float:
     if not a or not b:
         return 0.0
     sa, sb = set(a), set(b)
     hits = 0.0
     for x in sa:
-        if x in sb or any(_stem_alike(x, y) for y in sb):
+        if x in sb:
             hits += 1
-        elif any(_compound_alike(x, y) or lexicon.synonymous_predicates(x, y) or relations.synonyms(x, y) for y in sb):
-            hits += 0.8
+            continue
+        hits += max((_word_match(x, y, lexicon, relations) for y in sb), default=0.0)
     dice = 2 * hits / (len(sa) + len(sb))
     cover = hits / min(len(sa), len(sb))
     return min(1.0, (dice + cover) / 2)

@@ -373,7 +373,9 @@ class ScopeQualifiers:
         lex = self.lexicon
         # affirmations of several words ("wel degelijk") are matched word by word; the
         # longest wins
-        affirmations = sorted((tuple(a.split()) for a in lex.affirmations), key=len, reverse=True)
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted((tuple(a.split()) for a in lex.affirmations), key=len, reverse=True):
+            by_first.setdefault(words[0], []).append(words)
         skip_to = 0
         for token in doc:
             if token.i in hedged or token.i < skip_to:
@@ -382,7 +384,7 @@ class ScopeQualifiers:
             if low in lex.negations or token.lemma_.lower() in lex.negation_lemmas:
                 out.append(Span(doc, token.i, token.i + 1, label="polarity", kb_id="negative", span_id="lex:negation"))
                 continue
-            for words in affirmations:
+            for words in by_first.get(low, ()):
                 end = token.i + len(words)
                 if end <= len(doc) and tuple(t.lower_ for t in doc[token.i : end]) == words:
                     out.append(Span(doc, token.i, end, label="polarity", kb_id="affirmative", span_id="lex:affirmation"))
