@@ -27,8 +27,9 @@ import json
 import logging
 import re
 import sys
-import time
 from pathlib import Path
+
+import timing  # bench/timing.py: this folder is on the path of a script run from it
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -38,23 +39,9 @@ FURNITURE = re.compile(r"ah-tk-\d{8}-\d+|Tweede Kamer, vergaderjaar|Aanhangsel \
 BROKEN = re.compile(r"\b[a-zà-ÿ]{2,}-\s*\n\s*[a-zà-ÿ]{2,}")
 
 
-def best(rounds: int, fn) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def alternate(rounds: int, **sides) -> dict[str, float]:
-    runs: dict[str, list[float]] = {k: [] for k in sides}
-    for _ in range(rounds):
-        for name, fn in sides.items():
-            start = time.perf_counter()
-            fn()
-            runs[name].append(time.perf_counter() - start)
-    return {k: min(v) for k, v in runs.items()}
+    """The best of ``rounds`` runs of each side, the sides taken in turn."""
+    return {name: min(times) for name, times in timing.alternate(rounds, **sides).items()}
 
 
 def sequence(doc) -> list[tuple[str, tuple[str, ...]]]:

@@ -35,6 +35,9 @@ import sys
 import time
 from pathlib import Path
 
+import timing  # bench/timing.py: this folder is on the path of a script run from it
+from timing import timed
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -58,12 +61,6 @@ def build_corpus(shared: Path, out: Path, n_docs: int) -> dict[str, int]:
     if left:
         raise SystemExit(f"only {n_docs - left} records in {shared / 'data' / 'kamervragen-bulk'}; ask for fewer --docs")
     return taken
-
-
-def timed(fn):
-    start = time.perf_counter()
-    result = fn()
-    return time.perf_counter() - start, result
 
 
 def scan_once(paths, jobs: int, use_cache: bool, collect_texts: list | None = None):
@@ -90,12 +87,8 @@ def scan_once(paths, jobs: int, use_cache: bool, collect_texts: list | None = No
 
 
 def alternate(rounds: int, **sides) -> dict[str, list[float]]:
-    """Run each side once per round, in turn; the seconds of every run."""
-    runs: dict[str, list[float]] = {name: [] for name in sides}
-    for _ in range(rounds):
-        for name, fn in sides.items():
-            runs[name].append(round(timed(fn)[0], 2))
-    return runs
+    """The seconds of every run, sides in turn, to the hundredth."""
+    return {name: [round(t, 2) for t in times] for name, times in timing.alternate(rounds, **sides).items()}
 
 
 def peak_rss_of_scan(paths: list[str], cache: Path) -> float:

@@ -15,22 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from functools import partial
 from pathlib import Path
+
+import timing  # bench/timing.py: this folder is on the path of a script run from it
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
-
-
-def best(fn, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:
@@ -51,10 +43,8 @@ def main() -> None:
         parser = get_parser()
         timeline = partial(build, gathered.statements, parser, about=about)  # parses every text itself (nlp.pipe)
         parse = partial(lambda nlp, xs: list(nlp.pipe(xs)), parser.nlp, texts)
-        parse_times, timeline_times = [], []
-        for _ in range(args.rounds):  # the two sides in turn
-            parse_times.append(best(parse, 1))
-            timeline_times.append(best(timeline, 1))
+        runs = timing.alternate(args.rounds, parse=parse, timeline=timeline)
+        parse_times, timeline_times = runs["parse"], runs["timeline"]
         result = timeline()
         key = name + (" --about " + " ".join(about) if about else "")
         results[key] = {

@@ -8,9 +8,10 @@ list says what it is for in its ``about``).
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
+
+from blocks import replace_block  # tools/blocks.py
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "lexicon.md"
@@ -30,16 +31,8 @@ def table() -> str:
 
 
 def main() -> int:
-    text = DOC.read_text(encoding="utf8")
-    new = re.sub(re.escape(START) + ".*?" + re.escape(END), START + "\n" + table() + "\n" + END, text, flags=re.S)
-    if "--check" in sys.argv:
-        if new != text:
-            print("docs/lexicon.md: the table of word lists differs from lexicon.json; run `python tools/lexicon_docs.py`", file=sys.stderr)
-            return 1
-        return 0
-    DOC.write_text(new, encoding="utf8")
-    return 0
-
+    return replace_block(DOC, START, END, "\n" + table() + "\n", check="--check" in sys.argv,
+                         hint="docs/lexicon.md: the table of word lists differs from lexicon.json; run `python tools/lexicon_docs.py`")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -6,9 +6,10 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
+
+from blocks import replace_block  # tools/blocks.py
 
 from wording_diff.api import check_corpus
 from wording_diff.vocabulary import DIMENSIONS
@@ -47,12 +48,9 @@ def table(result) -> str:
 
 def main() -> int:
     result = check_corpus(str(ROOT / "corpus"))
-    text = README.read_text(encoding="utf8")
-    new = re.sub(re.escape(START) + ".*?" + re.escape(END), START + "\n" + table(result) + "\n" + END, text, flags=re.S)
-    README.write_text(new, encoding="utf8")
+    replace_block(README, START, END, "\n" + table(result) + "\n")
     print(table(result))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
+from blocks import replace_block  # tools/blocks.py
 from click.testing import CliRunner
 
 from wording_diff.cli import cli
@@ -29,16 +29,8 @@ def help_text() -> str:
 
 
 def main() -> int:
-    text = README.read_text(encoding="utf8")
-    new = re.sub(re.escape(START) + ".*?" + re.escape(END), START + "\n" + help_text() + END, text, flags=re.S)
-    if "--check" in sys.argv:
-        if new != text:
-            print("README.md: the command reference differs from --help; run `make help-readme`", file=sys.stderr)
-            return 1
-        return 0
-    README.write_text(new, encoding="utf8")
-    return 0
-
+    return replace_block(README, START, END, "\n" + help_text(), check="--check" in sys.argv,
+                         hint="README.md: the command reference differs from --help; run `make help-readme`")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -312,7 +312,7 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
     # thing (its content words) still counts
     # a verb that carries little of its own ("hebben", "zijn", "doen") is not enough:
     # "Een land kan het niet hebben" and "Ik had dat moeten verwoorden" share only the verb
-    generic = same_predicate and ca.predicate in lexicon.words("light_verbs") | lexicon.words("copulas")
+    generic = same_predicate and (ca.predicate in lexicon.words("light_verbs") or ca.predicate in lexicon.words("copulas"))
     if generic:
         same_predicate = False
     about_the_same = same_predicate or content_overlap(ca, cb, lexicon, relations) >= REVERSAL_OVERLAP

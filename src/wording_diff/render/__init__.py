@@ -6,6 +6,7 @@ Renderers only read results; they never parse or compare.
 from __future__ import annotations
 
 import json
+from html import escape
 
 from ..diff import Change, PairResult, Texts
 from ..vocabulary import DIMENSIONS
@@ -80,6 +81,19 @@ def segments(text: str, qualifiers) -> list[tuple[str, list]]:
         cover.sort(key=lambda q: q.end_char - q.start_char)  # innermost first
         out.append((text[s:e], cover))
     return out
+
+
+def html_marked(text: str, qualifiers, tag: str, attributes) -> str:
+    """``text`` as HTML with each run of qualifier words in ``tag``; ``attributes(cover)``
+    gives the class and the title for the qualifiers that cover a run."""
+    out = []
+    for piece, cover in segments(text, qualifiers):
+        if not cover:
+            out.append(escape(piece))
+            continue
+        cls, title = attributes(cover)
+        out.append(f'<{tag} class="{cls}" title="{escape(title)}">{escape(piece)}</{tag}>')
+    return "".join(out)
 
 
 def interesting_pairs(pairs: list[PairResult]) -> list[PairResult]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..vocabulary import DIMENSIONS
-from . import COLOURS, claim_notes, claim_rows, interesting_pairs, labels, no_longer_ruled_out, segments
+from . import COLOURS, claim_notes, claim_rows, html_marked, interesting_pairs, labels, no_longer_ruled_out
 
 _CSS = """
 body{font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111}
@@ -24,15 +24,7 @@ def _style() -> str:
 
 
 def _marked(text: str, qualifiers, dims: dict) -> str:
-    out = []
-    for piece, cover in segments(text, qualifiers):
-        if not cover:
-            out.append(escape(piece))
-            continue
-        q = cover[0]
-        title = "; ".join(f"{dims[c.dimension]}: {c.text} ({c.rule})" for c in cover)
-        out.append(f'<span class="q q-{q.dimension}" title="{escape(title)}">{escape(piece)}</span>')
-    return "".join(out)
+    return html_marked(text, qualifiers, "span", lambda cover: (f"q q-{cover[0].dimension}", "; ".join(f"{dims[c.dimension]}: {c.text} ({c.rule})" for c in cover)))
 
 
 def _legend(t: dict) -> str:

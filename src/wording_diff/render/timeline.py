@@ -9,7 +9,7 @@ from html import escape
 
 from ..sources.dates import format_date
 from ..vocabulary import DIMENSIONS
-from . import COLOURS, dumps, labels, no_longer_ruled_out, segments
+from . import COLOURS, dumps, html_marked, labels, no_longer_ruled_out, segments
 
 # How a change reads at a glance, strongest first.
 _MARKS = {"reverses": "⇄", "narrows": "▼", "broadens": "▲", "unclear": "?", "neutral": "="}
@@ -236,17 +236,11 @@ td.narrows{background:#fef3c7}td.broadens{background:#e0f2fe}td.reverses{backgro
 
 
 def _html_marked(text: str, qualifiers, dims: dict, changed: dict) -> str:
-    out = []
-    for piece, cover in segments(text, qualifiers):
-        if not cover:
-            out.append(escape(piece))
-            continue
-        q = cover[0]
+    def attributes(cover):
         effect = next((changed[(c.start_char, c.end_char)] for c in cover if (c.start_char, c.end_char) in changed), None)
-        cls = f"q q-{q.dimension}" + (f" changed {effect}" if effect else "")
-        title = "; ".join(f"{dims[c.dimension]}: {c.text}" for c in cover)
-        out.append(f'<mark class="{cls}" title="{escape(title)}">{escape(piece)}</mark>')
-    return "".join(out)
+        return f"q q-{cover[0].dimension}" + (f" changed {effect}" if effect else ""), "; ".join(f"{dims[c.dimension]}: {c.text}" for c in cover)
+
+    return html_marked(text, qualifiers, "mark", attributes)
 
 
 def _verdict(v: str, text: str) -> str:
