@@ -201,7 +201,7 @@ def test_rescan_reads_compared_pairs_and_parses_nothing(cache, tmp_path):
     assert again_stats.results_reused == again_stats.pairs and again_stats.cache_misses == 0
     assert {Path(r["document"]).parent for r in again} == {moved}
     # a damaged entry is compared again (from the parse cache) and rewritten
-    entries = sorted((cache / "pairs").rglob("*.json"))
+    entries = sorted(p for p in (cache / "pairs").rglob("*.json") if "pair_kind" in json.loads(p.read_bytes()))
     assert len(entries) == cold_stats.pairs
     entries[0].write_bytes(b"{not json")
     repaired, repaired_stats = _scan([folder])
@@ -209,7 +209,7 @@ def test_rescan_reads_compared_pairs_and_parses_nothing(cache, tmp_path):
     assert repaired_stats.results_reused == cold_stats.pairs - 1 and repaired_stats.cache_misses == 0
 
 
-def test_editing_a_user_lexicon_keeps_the_parses_and_compares_again(cache, tmp_path):
+def test_editing_a_user_lexicon_keeps_the_parses_and_compares_again_only_what_it_touches(cache, tmp_path):
     from wording_diff.api import _parsers, scan_paths
     from wording_diff.pipeline import _load
     from wording_diff.qualifiers.lexicon import load_lexicon
@@ -217,7 +217,9 @@ def test_editing_a_user_lexicon_keeps_the_parses_and_compares_again(cache, tmp_p
     doc = tmp_path / "q.txt"
     doc.write_text(
         "ah-tk-20992100-7\n\nVraag 1\nGebruikt de politie gezichtsherkenning?\n\n"
-        "Antwoord 1\nDe politie gebruikt gezichtsherkenning niet bij demonstraties.\n",
+        "Vraag 2\nIs de Koninklijke Marechaussee op de hoogte van deze software?\n\n"
+        "Antwoord 1\nDe politie gebruikt gezichtsherkenning niet bij demonstraties.\n\n"
+        "Antwoord 2\nDe Koninklijke Marechaussee is niet op de hoogte van deze software.\n",
         encoding="utf8",
     )
     lexicon = tmp_path / "extra.json"
@@ -229,20 +231,29 @@ def test_editing_a_user_lexicon_keeps_the_parses_and_compares_again(cache, tmp_p
         out: list[dict] = []
         return out, scan_paths([str(doc)], emit=out.append, lexicon=str(lexicon))
 
+    def fresh_scan():
+        out: list[dict] = []
+        scan_paths([str(doc)], emit=out.append, lexicon=str(lexicon), use_cache=False)
+        return out
+
     before, cold = scan_once()
-    assert cold.cache_misses == 2 and not any(q["rule"] == "lex:condition.demonstraties" for q in before[0]["qualifiers"]["b"])
+    assert cold.cache_misses == 4 and not any(q["rule"] == "lex:condition.demonstraties" for q in before[0]["qualifiers"]["b"])
     lexicon.write_text(
         '{"phrases": [{"id": "condition.demonstraties", "dimension": "condition", "value": "demonstraties", "terms": ["bij demonstraties"]}]}',
         encoding="utf8",
     )
     after, edited = scan_once()
     assert any(q["text"] == "bij demonstraties" and q["rule"] == "lex:condition.demonstraties" for q in after[0]["qualifiers"]["b"])
-    # nothing was parsed again: the parses were read and only the qualifiers re-run
-    assert (edited.cache_misses, edited.cache_hits, edited.results_reused) == (0, 2, 0)
-    # and what the cached parses give is what a fresh parse gives
-    fresh: list[dict] = []
-    scan_paths([str(doc)], emit=fresh.append, lexicon=str(lexicon), use_cache=False)
-    assert json.dumps(fresh) == json.dumps(after)
+    # nothing was parsed again: the parses were read and only the qualifiers re-run; the
+    # second pair, where the new phrase marks nothing, was read back, not compared again
+    assert (edited.cache_misses, edited.cache_hits, edited.results_reused, edited.results_reused_by_marks) == (0, 4, 0, 1)
+    assert json.dumps(after[1]) == json.dumps(before[1])
+    # and what the cached parses and results give is what a fresh parse and comparison give
+    assert json.dumps(fresh_scan()) == json.dumps(after)
+    # a list the comparison reads itself (not through marks) compares every pair again
+    lexicon.write_text(lexicon.read_text(encoding="utf8")[:-1] + ', "words": {"report_verbs": ["berichten"]}}', encoding="utf8")
+    _, reread = scan_once()
+    assert (reread.cache_misses, reread.results_reused, reread.results_reused_by_marks) == (0, 0, 0)
     _parsers.clear(), load_lexicon.cache_clear(), _load.cache_clear()
 
 

@@ -17,8 +17,10 @@ from typing import IO
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """A temporary file beside ``path`` that replaces it only when the block ends normally."""
+def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8", durable: bool = True) -> Iterator[IO]:
+    """A temporary file beside ``path`` that replaces it only when the block ends normally.
+    ``durable``: synced to the disk before it replaces ``path`` (not needed for a cache
+    entry, which is recomputed when a crash leaves it damaged)."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent if str(target.parent) else ".")
     try:
@@ -26,7 +28,8 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding, newline=None if "b" in mode else "") as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -54,6 +57,6 @@ def atomic_write(path: str | os.PathLike, text: str, encoding: str = "utf-8") ->
         fh.write(text)
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    with atomic_open(path, "wb") as fh:
+def atomic_write_bytes(path: str | os.PathLike, data: bytes, durable: bool = True) -> None:
+    with atomic_open(path, "wb", durable=durable) as fh:
         fh.write(data)

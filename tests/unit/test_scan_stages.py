@@ -131,6 +131,12 @@ def test_without_the_dask_extra_the_dask_executor_says_how_to_get_it(tmp_path, m
     from wording_diff.api import scan_paths
 
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    # the cluster module is imported afresh under that pretence, and forgotten afterwards
+    # (so that a later test gets the one made with the real distributed)
+    monkeypatch.delitem(sys.modules, "wording_diff.scan.cluster", raising=False)
     shutil.copy(DATA / "ah-tk-20992100-1.html", tmp_path / "a.html")
-    with pytest.raises(ScanError, match=r"pip install 'wording-diff\[dask\]'"):
-        scan_paths([str(tmp_path / "a.html")], emit=lambda r: None, executor="dask", use_cache=False)
+    try:
+        with pytest.raises(ScanError, match=r"pip install 'wording-diff\[dask\]'"):
+            scan_paths([str(tmp_path / "a.html")], emit=lambda r: None, executor="dask", use_cache=False)
+    finally:
+        sys.modules.pop("wording_diff.scan.cluster", None)

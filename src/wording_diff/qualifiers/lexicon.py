@@ -77,6 +77,10 @@ class Lexicon:
     # A hash of the (merged) lexicon data: caches key on what the lexicon says, not on
     # its file name, so editing a user lexicon invalidates what was found with it.
     fingerprint: str = ""
+    # A hash of everything but the phrase and pattern rules, which reach the comparison
+    # only through the marks they make (and their own entry, looked up by rule id): a
+    # comparison of two marked docs depends on this, the marks and those entries.
+    comparison_fingerprint: str = ""
     # The merged data itself, so that a pipeline saved with the component keeps its rules.
     data: dict = field(default_factory=dict, repr=False)
     _head_cache: dict = field(default_factory=dict, repr=False)
@@ -258,7 +262,8 @@ def parse_lexicon(data: dict, where: str) -> Lexicon:
             for k, v in data.get("value_orderings", {}).items()
             if k in DIMENSIONS
         },
-        fingerprint=hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf8")).hexdigest(),
+        fingerprint=_digest(data),
+        comparison_fingerprint=_digest({k: v for k, v in data.items() if k not in MARKING_SECTIONS}),
         phrases=phrases,
         patterns=patterns,
         heads=heads,
@@ -276,6 +281,15 @@ def parse_lexicon(data: dict, where: str) -> Lexicon:
         strip_suffixes=tuple(sorted((str(x).lower() for x in data.get("synonyms", {}).get("strip_suffixes", ())), key=len, reverse=True)),
         synonyms=[[re.sub(r"[\W_]+", "", str(m).lower()) for m in g] for g in data.get("synonyms", {}).get("groups", [])],
     )
+
+
+# The sections whose entries only mark text (the qualifier component's matchers read them;
+# the comparison sees their marks and looks their entries up by rule id).
+MARKING_SECTIONS = ("phrases", "patterns")
+
+
+def _digest(data) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode("utf8")).hexdigest()
 
 
 # The type every section of a lexicon file must have (checked before anything is read).

@@ -57,9 +57,11 @@ def scan_terminal(top: list[dict], stats, errors: list[dict], *, color: bool, wi
 
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, color_system="standard" if color else None, width=width or 120, highlight=False)
+    # After a lexicon edit, pairs whose marks the edit did not change are read back too.
+    remarked = f" + {stats.results_reused_by_marks} unchanged by the lexicon edit" if stats.results_reused_by_marks else ""
     console.print(
         f"{stats.documents} documents read, {stats.unreadable} unreadable, {stats.pairs} pairs compared "
-        f"(cache: {stats.results_reused} results reused, {stats.cache_hits} texts read, {stats.cache_misses} parsed)"
+        f"(cache: {stats.results_reused} results reused{remarked}, {stats.cache_hits} texts read, {stats.cache_misses} parsed)"
     )
     table = Table(box=box.SIMPLE if color else box.ASCII, title=f"top {len(top)} by scope change")
     # The changes are what a reader came for, so they get the room: the document and the

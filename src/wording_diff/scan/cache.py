@@ -33,12 +33,13 @@ def _entry_path(root: Path, key: str, suffix: str) -> Path:
 
 def _write_entry(path: Path, data: bytes) -> None:
     """Best effort: a cache that cannot be written (read-only, full, not there on this
-    machine) costs time, never the scan."""
+    machine) costs time, never the scan. Written whole or not at all, but not synced to
+    the disk: an entry that a power cut leaves empty is read as damaged and recomputed."""
     from ..output import atomic_write_bytes
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, data, durable=False)
     except OSError:
         pass
 
@@ -126,19 +127,44 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-class ResultCache:
-    """Compared pairs on disk, one JSON file per pair, keyed by both texts, the pair's kind
-    and labels, the output language, the pipeline, the lexicon and the code. A re-scan of
-    unchanged documents then only reads; any change to a text parses (or reads from the
-    parse cache) and compares that pair again. The document's path is not part of the key,
-    so moving a folder keeps its results."""
+def marks_of(doc, lexicon) -> str:
+    """A doc's qualifier marks as the comparison reads them: each span's place, dimension,
+    value and rule, and the lexicon entry of each rule that made one."""
+    from ..qualifiers.component import SPANS_KEY
 
-    def __init__(self, root: Path | None, context: tuple[str, ...]):
+    spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
+    marks = [f"{s.start}:{s.end}:{s.label_}:{s.kb_id_}:{s.id_}" for s in spans]
+    entries = sorted({repr(lexicon.entry_for_rule(s.id_)) for s in spans})
+    return "|".join(marks) + "\0" + "|".join(entries)
+
+
+class ResultCache:
+    """Compared pairs on disk, one JSON file per pair, under two keys.
+
+    The first is known before anything is parsed: both texts, the pair's kind and labels,
+    the output language, the pipeline, the whole lexicon and the code. A re-scan of
+    unchanged documents then only reads. The second replaces the whole lexicon by what the
+    comparison reads of it (``Lexicon.comparison_fingerprint``) and the marks its phrase
+    and pattern rules made on both parsed texts (``marks_of``): after a lexicon edit, a
+    pair whose marks did not change is read back once its cached parses are marked again,
+    and only the pairs the edit touches are compared again. The record is stored under the
+    first key; the second holds only which first key to read (so the cache does not grow
+    by a second copy of every record). The document's path is in neither key, so moving a
+    folder keeps its results."""
+
+    def __init__(self, root: Path | None, context: tuple[str, ...], marks_context: tuple[str, ...] = ()):
         self.root = root
         self.context = context
+        self.marks_context = marks_context
 
     def key(self, job: PairJob) -> str:
         return hash_parts(*self.context, job.pair_kind, job.a_label, job.b_label, job.a_text, job.b_text)
+
+    def marks_key(self, job: PairJob, doc_a, doc_b, lexicon) -> str:
+        return hash_parts(
+            "marks", *self.marks_context, job.pair_kind, job.a_label, job.b_label, job.a_text, job.b_text,
+            marks_of(doc_a, lexicon), marks_of(doc_b, lexicon),
+        )
 
     def get(self, key: str) -> dict | None:
         if self.root is None:
@@ -152,3 +178,12 @@ class ResultCache:
     def put(self, key: str, record: dict) -> None:
         if self.root is not None:
             _write_entry(_entry_path(self.root, key, ".json"), json.dumps(record, ensure_ascii=False).encode("utf8"))
+
+    def get_by_marks(self, marks_key: str) -> dict | None:
+        """The record a pair with these marks was compared to, or None."""
+        pointer = self.get(marks_key)
+        target = pointer.get("record") if pointer else None
+        return self.get(target) if isinstance(target, str) and len(target) == 64 else None
+
+    def put_by_marks(self, marks_key: str, key: str) -> None:
+        self.put(marks_key, {"record": key})

@@ -79,7 +79,7 @@ class ScannerPlugin(WorkerPlugin):
         try:
             if code_fingerprint() != self.fingerprint:
                 raise ScanError(f"the Dask worker {getattr(worker, 'address', '')} runs another version of wording-diff than this scan; install the same on every machine")
-            settings = replace(self.settings, lexicon=_lexicon_file(self.lexicon_text) if self.lexicon_text is not None else None)
+            settings = self.worker_settings()
             parser = load_parser(settings)
             if (parser.info.name, parser.info.version) != self.pipeline:
                 raise ScanError(
@@ -89,6 +89,10 @@ class ScannerPlugin(WorkerPlugin):
             self.scanner = Scanner(parser, settings)
         except Exception as exc:  # reported by every task on this worker
             self.error = exc
+
+    def worker_settings(self) -> ScanSettings:
+        """The settings a worker scans with: the lexicon as a file on its own machine."""
+        return replace(self.settings, lexicon=_lexicon_file(self.lexicon_text) if self.lexicon_text is not None else None)
 
     def teardown(self, worker=None):
         self.scanner = None
@@ -186,11 +190,20 @@ def dask_executor(settings: ScanSettings, *, scheduler: str | None = None, worke
             except (OSError, TimeoutError) as exc:
                 raise ScanError(f"cannot reach the Dask scheduler at {scheduler} ({exc.__class__.__name__}: {exc})") from None
         else:
+            import multiprocessing
+
             import dask
 
             # The workers' statistical profiler samples the parsing thread's stack every
             # 10 ms, which costs the parser several per cent; a scan does not need it.
-            stack.enter_context(dask.config.set({"distributed.worker.profile.enabled": False}))
+            config = {"distributed.worker.profile.enabled": False}
+            if "fork" in multiprocessing.get_all_start_methods():
+                # Worker processes forked from this one inherit the pipeline loaded here
+                # (once, pages shared) instead of each importing spaCy and loading it
+                # again, as the process pool of --jobs does.
+                config["distributed.worker.multiprocessing-method"] = "fork"
+                load_parser(plugin.worker_settings())
+            stack.enter_context(dask.config.set(config))
             cluster = stack.enter_context(
                 LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                              dashboard_address=":0", silence_logs=logging.ERROR)

@@ -61,9 +61,11 @@ class Scanner:
         root = Path(settings.cache_root) if settings.cache_root else None
         self.docs = DocCache(parser, root / "docs" if root else None)
         info = parser.info
+        made_by = (rec.SCHEMA, code_fingerprint(), spacy.__version__, info.name, info.version)
         self.results = ResultCache(
             root / "pairs" if root and settings.reuse_results else None,
-            (rec.SCHEMA, code_fingerprint(), spacy.__version__, info.name, info.version, self.lexicon.fingerprint, settings.lang),
+            (*made_by, self.lexicon.fingerprint, settings.lang),
+            (*made_by, self.lexicon.comparison_fingerprint, settings.lang),
         )
 
     def run(self, unit: Unit) -> UnitResult:
@@ -120,8 +122,17 @@ class Scanner:
             stats.cache_hits += read_back
             stats.cache_misses += len(texts) - read_back
             for n, i in enumerate(todo):
-                results[i] = rec.record_for(jobs[i], docs[2 * n], docs[2 * n + 1], self.lexicon, self.settings.lang)
-                self.results.put(keys[i], results[i])
+                doc_a, doc_b = docs[2 * n], docs[2 * n + 1]
+                marks_key = self.results.marks_key(jobs[i], doc_a, doc_b, self.lexicon) if self.results.root else ""
+                record = self.results.get_by_marks(marks_key) if marks_key else None
+                if record is None:
+                    record = rec.record_for(jobs[i], doc_a, doc_b, self.lexicon, self.settings.lang)
+                else:
+                    stats.results_reused_by_marks += 1  # a lexicon edit that did not touch this pair
+                results[i] = record
+                self.results.put(keys[i], record)
+                if marks_key:
+                    self.results.put_by_marks(marks_key, keys[i])
         stats.pairs += len(jobs)
         return [rec.placed(job, record) for job, record in zip(jobs, results)]
 

@@ -76,6 +76,7 @@ class ScanStats:
     cache_hits: int = 0  # texts read from the parse cache
     cache_misses: int = 0  # texts parsed
     results_reused: int = 0  # pairs read from the result cache
+    results_reused_by_marks: int = 0  # of the others, pairs whose marks were unchanged
 
     def add(self, other: ScanStats) -> None:
         for name in self.__dataclass_fields__:
