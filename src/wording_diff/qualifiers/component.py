@@ -40,6 +40,8 @@ _NOT_PREDICATE = {"punct", "advmod", "mark", "case", "det", "fixed", "cc", "aux"
 _FRAME_KEEPS = {"hedge", "condition", "polarity"}
 _SUBORDINATE = {"acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj"}
 _MAX_PHRASE = 12
+# How far back an entry's ``unless_after`` words are looked for ("zowel in EU als …").
+_LOOK_BACK = 8
 _MAX_CLAUSE = 30
 
 
@@ -163,6 +165,8 @@ class ScopeQualifiers:
         taken = Taken()
         for start, end, entry in terms:
             span = self._extend(doc, start, end, entry, parsed)
+            if span is None:
+                continue  # not the construction the entry is about (no clause follows)
             found.append(Span(doc, span[0], span[1], label=entry.dimension, kb_id=entry.value, span_id=f"lex:{entry.id}"))
             taken.mark(entry.dimension, *span)
         # Negations inside a hedge ("niet uit te sluiten") are not the claim's, unless the
@@ -191,6 +195,10 @@ class ScopeQualifiers:
                 continue
             if entry.preceded_by and (start == 0 or doc[start - 1].text not in entry.preceded_by):
                 continue
+            if entry.unless_preceded_by and start > 0 and doc[start - 1].lower_ in entry.unless_preceded_by:
+                continue
+            if entry.unless_after and any(t.lower_ in entry.unless_after for t in doc[max(doc[start].sent.start, start - _LOOK_BACK) : start]):
+                continue
             if entry.unless_next_pos and end < len(doc) and doc[end].pos_ in entry.unless_next_pos:
                 continue
             kept.append((start, end, entry))
@@ -210,7 +218,7 @@ class ScopeQualifiers:
             ignored.update(range(s, e))
         return [t for t in terms if t[2].id != "ignore"], ignored
 
-    def _extend(self, doc: Doc, start: int, end: int, entry: Entry, parsed: bool) -> tuple[int, int]:
+    def _extend(self, doc: Doc, start: int, end: int, entry: Entry, parsed: bool) -> tuple[int, int] | None:
         sent_end = doc[start].sent.end if parsed or doc.has_annotation("SENT_START") else len(doc)
         if entry.extend == "phrase":
             return start, _extend_phrase(doc, end, sent_end, self.lexicon.words("np_preps"), self.lexicon.negations)
@@ -218,6 +226,11 @@ class ScopeQualifiers:
             return start, _extend_clause(doc, start, end, sent_end, parsed)
         if entry.extend == "noun":
             return start, _extend_to_noun(doc, start, end, sent_end, parsed)
+        if entry.extend == "verb_final_clause":
+            if doc[start].pos_ != "SCONJ":
+                return None  # a preposition or conjunction ("als voorwaarde", "zowel … als")
+            clause_end = _extend_verb_final_clause(doc, end, sent_end, self.lexicon.words("main_clause_openers"))
+            return (start, clause_end) if clause_end else None
         return start, end
 
     def _compound_prefixes(self, doc: Doc, taken: Taken) -> list[Span]:
@@ -463,6 +476,28 @@ def _extend_clause(doc: Doc, start: int, end: int, sent_end: int, parsed: bool) 
             return max(end, min(right, stop, limit))
     i = end
     while i < limit and doc[i].text not in (",", ";", ":", ".", "?", "!"):
+        i += 1
+    return i
+
+
+def _extend_verb_final_clause(doc: Doc, end: int, sent_end: int, main_openers: frozenset[str]) -> int | None:
+    """A subordinate clause with its finite verb ("als het NIOD voornemens is"), run on over
+    the verbs and the extraposed phrase after it ("… om onderzoek te doen") up to the
+    punctuation, the finite verb of the main clause or the word that opens it ("dan zal
+    de AIVD …"), whatever the parse made of the sentence. None when no finite verb comes
+    before the punctuation ("als voorwaarde gesteld", "als werkgever"): no clause."""
+    limit = min(sent_end, end + _MAX_CLAUSE)
+
+    def finite(i: int) -> bool:
+        return "Fin" in doc[i].morph.get("VerbForm")
+
+    i = end
+    while i < limit and not doc[i].is_punct and not finite(i):
+        i += 1
+    if i >= limit or not finite(i):
+        return None
+    i += 1
+    while i < limit and not doc[i].is_punct and doc[i].lower_ not in main_openers and not finite(i):
         i += 1
     return i
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import WordingDiffError
 from ..vocabulary import DIMENSIONS, EFFECTS
 
-EXTENSIONS = (None, "phrase", "clause", "noun")
+EXTENSIONS = (None, "phrase", "clause", "noun", "verb_final_clause")
 
 BUNDLED_LEXICON = Path(__file__).with_name("lexicon.json")
 
@@ -39,6 +39,8 @@ class Entry:
     unless_followed_by: tuple[str, ...] = ()
     prefix_of_compound: tuple[str, ...] = ()
     preceded_by: tuple[str, ...] = ()
+    unless_preceded_by: tuple[str, ...] = ()
+    unless_after: tuple[str, ...] = ()
     negates: bool = False
     unless_next_pos: tuple[str, ...] = ()
 
@@ -202,6 +204,8 @@ def _entry(raw: dict, where: str, kind: str) -> Entry:
         unless_followed_by=lower(raw.get("unless_followed_by", ())),
         prefix_of_compound=lower(raw.get("prefix_of_compound", ())),
         preceded_by=tuple(raw.get("preceded_by", ())),
+        unless_preceded_by=tuple(str(x).lower() for x in raw.get("unless_preceded_by", ())),
+        unless_after=tuple(str(x).lower() for x in raw.get("unless_after", ())),
         negates=bool(raw.get("negates", False)),
         unless_next_pos=tuple(raw.get("unless_next_pos", ())),
     )
