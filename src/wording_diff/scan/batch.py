@@ -25,6 +25,9 @@ from .records import ScanStats
 # long, large enough that nlp.pipe fills its batches.
 UNIT_SERIAL = 32
 UNIT_PARALLEL = 12
+# On Dask each unit is a task that the scheduler hands out and whose result travels back
+# over the network: larger units pay that less often.
+UNIT_DASK = 24
 
 
 def scan(
@@ -67,7 +70,7 @@ def scan(
         from .cluster import dask_executor
 
         context = dask_executor(settings, scheduler=scheduler, workers=n_process)
-        size = chunk_documents or UNIT_PARALLEL
+        size = chunk_documents or UNIT_DASK
     else:
         context = local_executor(parser, settings, n_process or 1)
         size = chunk_documents or (UNIT_SERIAL if (n_process or 1) <= 1 else UNIT_PARALLEL)

@@ -41,6 +41,15 @@ from .execute import Run, Scanner, ScanSettings, Unit, UnitResult, load_parser
 RETRIES = 2
 # Units in flight per worker thread: enough that no worker waits for the next task.
 IN_FLIGHT_PER_THREAD = 4
+# A LocalCluster's workers wake less often for bookkeeping that a scan does not need (the
+# event-loop watchdog every 20 ms, the system and memory monitors several times a second):
+# each wake-up takes the interpreter lock from the thread that parses.
+QUIET_WORKERS = {
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.tick.limit": "30s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "2s",
+}
 # How long to try reaching a scheduler given with --scheduler.
 CONNECT_TIMEOUT = "20s"
 
@@ -196,7 +205,7 @@ def dask_executor(settings: ScanSettings, *, scheduler: str | None = None, worke
 
             # The workers' statistical profiler samples the parsing thread's stack every
             # 10 ms, which costs the parser several per cent; a scan does not need it.
-            config = {"distributed.worker.profile.enabled": False}
+            config = {"distributed.worker.profile.enabled": False, **QUIET_WORKERS}
             if "fork" in multiprocessing.get_all_start_methods():
                 # Worker processes forked from this one inherit the pipeline loaded here
                 # (once, pages shared) instead of each importing spaCy and loading it
