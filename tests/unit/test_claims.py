@@ -210,6 +210,15 @@ def test_implicit_negators_deny_what_they_govern(read):
     assert claim.polarity == "negative"
 
 
+def test_a_denying_prefix_denies_the_stem_and_niet_on_affirms(read):
+    # kamervragen-bulk, SSC validation line 1107: "… is de oliewinning niet onbekend" (litotes)
+    (claim,) = own(read("Voor mensen die in directe omgeving van de mijnbouwlocatie wonen is de oliewinning niet onbekend."))
+    assert claim.predicate == "bekend" and claim.polarity == "positive"
+    # ah-tk-20232024-1031: "Een exacte kwantitatieve raming van de gevolgen lijkt dus onmogelijk."
+    (claim,) = own(read("Een exacte kwantitatieve raming van de gevolgen lijkt dus onmogelijk."))
+    assert claim.predicate == "mogelijk" and claim.polarity == "negative" and claim.polarity_words == ("onmogelijk",)
+
+
 def test_there_is_no_question_of_x_denies_x(read):
     # ah-tk-20222023-3382, Antwoord 7
     (claim,) = own(read("Er is geen sprake van dat het treinverkeer in Noord-Holland en Flevoland anders wordt behandeld dan andere regio’s."))

@@ -159,6 +159,8 @@ class ClaimReader:
         self.answer_no = w("answer_no")
         self.answer_yes = w("answer_yes")
         self.self_negating = lexicon.negation_lemmas
+        self.negating_prefixes = w("negating_prefixes")
+        self.not_negating_prefixes = w("not_negating_prefixes")
         self.articles = w("articles")
         self.about_verbs = w("about_verbs")
         self.comparison = w("comparison_markers")
@@ -669,6 +671,11 @@ class ClaimReader:
         # a verb that denies by itself ("een grondslag ontbreekt") is one negation; "niet" on
         # it is a second ("de capaciteit ontbreekt niet": there is capacity)
         self_negating = any(self._forms(t) & self.self_negating for t in {pred.i: pred, carrier.i: carrier}.values())
+        # "onmogelijk", "onjuist": an adjective that denies by its prefix is the claim about
+        # its stem, denied; "niet onbekend" is then a double negation (litotes)
+        unprefixed = self._unprefixed(carrier)
+        if unprefixed is not None:
+            key, self_negating = unprefixed, True
         ordinary = [(sp, q) for sp, q in negs if not (sp.start in (pred.i, carrier.i) and self._forms(doc[sp.start]) & self.self_negating)]
         negative = bool(ordinary) != self_negating
         if ordinary and self_negating:
@@ -682,6 +689,8 @@ class ClaimReader:
             rule = "claim:double-negation"
         polarity = "negative" if negative else "positive"
         polarity_quals = [q for _, q in negs]
+        if unprefixed is not None:
+            polarity_quals.append(self._phrase_qualifier(carrier, carrier, sent, "negating-prefix", "claim:negating-prefix"))
         for word in frame.flip_words:
             if isinstance(word, tuple):
                 polarity_quals.append(word[1])
@@ -808,6 +817,18 @@ class ClaimReader:
             predicate_start=carrier.idx - sent.start_char if carrier.i < pred.i else pred.idx - sent.start_char,
             predicate_end=max(pred.idx + len(pred.text), carrier.idx + len(carrier.text)) - sent.start_char,
         )
+
+    def _unprefixed(self, tok) -> str | None:
+        """The stem of an adjective whose prefix denies it ("onmogelijk" → "mogelijk"), or
+        None. Not for words that only look prefixed ("ontzettend", "onderling"), nor for a
+        stem too short to be a word of its own."""
+        if tok.pos_ != "ADJ":
+            return None
+        lemma = (tok.lemma_ or tok.lower_).lower()
+        if any(lemma.startswith(p) for p in self.not_negating_prefixes):
+            return None
+        prefix = next((p for p in self.negating_prefixes if lemma.startswith(p) and len(lemma) - len(p) >= 4), None)
+        return lemma[len(prefix) :] if prefix else None
 
     def _token_qualifier(self, tok, sent) -> Qualifier:
         return self._phrase_qualifier(tok, tok, sent, "negating-verb", "claim:negating-verb")
