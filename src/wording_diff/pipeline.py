@@ -23,6 +23,7 @@ OFFICIAL = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
 ENV_VAR = "WORDING_DIFF_MODEL"
 QUALIFIER_PIPE = "scope_qualifiers"
 SENTENCE_PIPE = "wording_diff_sentences"
+RUN_ON_PIPE = "wording_diff_run_ons"
 
 
 class ModelError(WordingDiffError, RuntimeError):
@@ -122,7 +123,7 @@ def resolve_model(requested: str | None = None, source: str = "option") -> Model
 def _load(path: str, lexicon: str | None):
     import spacy
 
-    from . import sentences  # noqa: F401  registers the factories
+    from . import runons, sentences  # noqa: F401  register the factories
     from .qualifiers import component  # noqa: F401
 
     try:
@@ -130,9 +131,11 @@ def _load(path: str, lexicon: str | None):
         nlp = spacy.load(path, exclude=["ner"])
     except Exception as exc:  # spaCy raises many kinds for a broken pipeline folder
         raise ModelError(f"{path}: cannot load spaCy pipeline ({exc.__class__.__name__}: {exc})") from None
-    for name in (QUALIFIER_PIPE, SENTENCE_PIPE):
+    for name in (QUALIFIER_PIPE, SENTENCE_PIPE, RUN_ON_PIPE):
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
+    # words that PDF extraction ran together are split before anything reads the tokens
+    nlp.add_pipe(RUN_ON_PIPE, first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_PIPE, before="parser")
     elif "senter" not in nlp.pipe_names:
@@ -182,7 +185,7 @@ class Parser:
         inside the parse). Not the lexicon."""
         import spacy
 
-        from . import sentences
+        from . import runons, sentences
 
         parts = [self.info.name, self.info.version, spacy.__version__, *(n for n in self.nlp.pipe_names if n != QUALIFIER_PIPE)]
         # two trained pipelines may share a name and version ("pipeline 0.0.0", spaCy's
@@ -190,7 +193,7 @@ class Parser:
         meta = Path(self.info.path) / "meta.json" if self.info.path else None
         if meta is not None and meta.is_file():
             parts.append(meta.read_text(encoding="utf8"))
-        return hash_parts(*parts, Path(sentences.__file__).read_text(encoding="utf8"))
+        return hash_parts(*parts, Path(sentences.__file__).read_text(encoding="utf8"), runons.fingerprint())
 
     def parse(self, text: str):
         doc = self._cache.get(text)
