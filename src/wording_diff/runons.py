@@ -85,31 +85,41 @@ def split_point(text: str) -> int | None:
     """Where ``text`` (one token) splits into two words it was run together from, or None."""
     if len(text) < MIN_LENGTH or not text.isalpha():
         return None
-    words, lists = word_filter(), glue()
-    lower = text.lower()
+    lists = glue()
     # "hetDolfinarium", "hetPVV": a capital inside the token after a function word
     for i in range(2, len(text) - 1):
         if text[i].isupper() and text[:i].islower():
             return i if text[:i] in lists["before"] else None
-    if not text.islower() or lower in words:
-        return None  # a word, or a name ("Magritte" is not "Mag ritte", "Justis" not "Just is")
-    candidates = []
-    for g in lists["before"]:
-        rest = lower[len(g) :]
-        if lower.startswith(g) and len(rest) >= MIN_PART and rest in words:
-            candidates.append(len(g))
-    for g in lists["after"]:
-        head = lower[: -len(g)]
-        if lower.endswith(g) and len(head) >= MIN_PART and head in words:
-            candidates.append(len(head))
-    for g in lists["after_preposition"]:
-        head = lower[: -len(g)]
-        if lower.endswith(g) and head in lists["prepositions"]:
-            candidates.append(len(head))
-    if not candidates:
+    if not text.islower():
+        return None  # a name: "Magritte" is not "Mag ritte", "Justis" not "Just is"
+    n = len(text)
+    # the splits a function word allows, each with the other side that must be a word
+    # (set lookups only; the word list is asked only when there is a candidate)
+    cuts = [(len(g), text[len(g) :]) for g in _prefixes(text, lists["before"]) if n - len(g) >= MIN_PART]
+    cuts += [(n - len(g), text[: n - len(g)]) for g in _suffixes(text, lists["after"]) if n - len(g) >= MIN_PART]
+    cuts += [(n - len(g), None) for g in _suffixes(text, lists["after_preposition"]) if text[: n - len(g)] in lists["prepositions"]]
+    if not cuts:
+        return None
+    words = word_filter()
+    if text in words:
+        return None  # a word ("uitgesloten", "hetzelfde")
+    good = [i for i, other in cuts if other is None or other in words]
+    if not good:
         return None
     # the split whose shorter side is longest ("wet|over", not "we|tover")
-    return max(candidates, key=lambda i: (min(i, len(text) - i), i))
+    return max(good, key=lambda i: (min(i, n - i), i))
+
+
+def _prefixes(text: str, words: frozenset[str]) -> list[str]:
+    return [text[:k] for k in range(1, min(len(text), _LONGEST) + 1) if text[:k] in words]
+
+
+def _suffixes(text: str, words: frozenset[str]) -> list[str]:
+    return [text[-k:] for k in range(1, min(len(text), _LONGEST) + 1) if text[-k:] in words]
+
+
+# The longest function word of data/run-ons.json.
+_LONGEST = 7
 
 
 def split_run_ons(doc: Doc) -> Doc:
