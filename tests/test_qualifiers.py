@@ -43,3 +43,14 @@ def test_regression_case(nlp, case):
     values = {(s.label_, s.kb_id_) for s in doc.spans["scope_qualifiers"]}
     for dim, value in (tuple(x) for x in case.get("values", [])):
         assert (dim, value) in values, f"missing {dim} value {value!r}; found {sorted(values)}"
+
+
+def test_a_pipeline_without_sentence_boundaries_reads_als_clauses():
+    """The component on a blank pipeline (no parser, no sentence marks) must not ask for
+    sentences; there the 'als' rule finds nothing (it needs the tagger)."""
+    import spacy
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("scope_qualifiers")
+    doc = nlp("Als het regent, blijf ik thuis, net als zowel jij als hij.")
+    assert not any(s.id_ == "lex:condition.if_als" for s in doc.spans["scope_qualifiers"])

@@ -97,3 +97,16 @@ def test_a_user_lexicon_of_the_wrong_shape_is_one_line_and_exit_2(runner, tmp_pa
     path.write_text(content, encoding="utf8")
     res = runner.invoke(cli, ["compare", "--a-text", "Dat gebeurt niet.", "--b-text", "Dat gebeurt.", "--lexicon", str(path)])
     assert res.exit_code == 2 and message in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_an_entry_is_found_only_by_the_rule_that_marks_with_it():
+    """A phrase entry answers for ``lex:`` marks, a head entry for ``dep:`` marks; the rules
+    of the parse and of the claim reader have no entry, whatever a user lexicon calls its
+    entries (so a comparison depends on a phrase entry only through its marks)."""
+    data = json.loads(BUNDLED_LEXICON.read_text(encoding="utf8"))
+    data["phrases"].append({"id": "argument", "dimension": "time", "value": "x", "terms": ["in week 9"], "effect_added": "broadens"})
+    lex = parse_lexicon(data, "test")
+    assert lex.entry_for_rule("lex:argument").id == "argument"
+    assert lex.entry_for_rule("dep:argument") is None and lex.entry_for_rule("claim:argument") is None
+    head = lex.heads[0]
+    assert lex.entry_for_rule(f"dep:pp:{head.id}") is head and lex.entry_for_rule(f"lex:{head.id}") is None

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..qualifiers.lexicon import Lexicon
+from ..runons import word_filter
 from .model import Claim, Qualifier
 from .parsed import ParsedText, phrase_qualifier
 
@@ -819,15 +820,16 @@ class ClaimReader:
         )
 
     def _unprefixed(self, tok) -> str | None:
-        """The stem of an adjective whose prefix denies it ("onmogelijk" → "mogelijk"), or
-        None. Not for words that only look prefixed ("ontzettend", "onderling"), nor for a
-        stem too short to be a word of its own."""
+        """The stem of an adjective whose prefix denies it ("onmogelijk" → "mogelijk",
+        "ontevreden" → "tevreden"), or None: the stem must be a Dutch word of four letters
+        or more (OpenTaal's list), so "ontzettend" and "online" are not denials."""
         if tok.pos_ != "ADJ":
             return None
         lemma = (tok.lemma_ or tok.lower_).lower()
         if any(lemma.startswith(p) for p in self.not_negating_prefixes):
             return None
-        prefix = next((p for p in self.negating_prefixes if lemma.startswith(p) and len(lemma) - len(p) >= 4), None)
+        words = word_filter()
+        prefix = next((p for p in self.negating_prefixes if lemma.startswith(p) and len(lemma) - len(p) >= 4 and lemma[len(p) :] in words), None)
         return lemma[len(prefix) :] if prefix else None
 
     def _token_qualifier(self, tok, sent) -> Qualifier:

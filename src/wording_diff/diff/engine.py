@@ -318,7 +318,10 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
     about_the_same = same_predicate or content_overlap(ca, cb, lexicon, relations) >= REVERSAL_OVERLAP
     # a question answered with a denial in the answer's own words ("Lopen deze boeren het
     # risico …?" – "… zijn er daarvoor in principe geen gevolgen")
-    answered_no = ca.stance == "asked" and rule in ANSWER_PAIRINGS and ca.polarity == "positive" and cb.polarity == "negative"
+    # ("ontoelaatbaar" denies only its own word: what the answer says of the matter, not
+    # a "no" to the question)
+    by_prefix_only = bool(cb.polarity_qualifiers) and all(q.rule == "claim:negating-prefix" for q in cb.polarity_qualifiers)
+    answered_no = ca.stance == "asked" and rule in ANSWER_PAIRINGS and ca.polarity == "positive" and cb.polarity == "negative" and not by_prefix_only
     reverses = (about_the_same or answered_no) and (ca.polarity != cb.polarity) != opposite
     if reverses:
         # a turn-around between claims whose predicates differ is less certain: its own

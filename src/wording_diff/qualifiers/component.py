@@ -197,8 +197,10 @@ class ScopeQualifiers:
                 continue
             if entry.unless_preceded_by and start > 0 and doc[start - 1].lower_ in entry.unless_preceded_by:
                 continue
-            if entry.unless_after and any(t.lower_ in entry.unless_after for t in doc[max(doc[start].sent.start, start - _LOOK_BACK) : start]):
-                continue
+            if entry.unless_after:
+                sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+                if any(t.lower_ in entry.unless_after for t in doc[max(sent_start, start - _LOOK_BACK) : start]):
+                    continue
             if entry.unless_next_pos and end < len(doc) and doc[end].pos_ in entry.unless_next_pos:
                 continue
             kept.append((start, end, entry))

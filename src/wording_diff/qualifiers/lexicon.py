@@ -90,6 +90,8 @@ class Lexicon:
     def __post_init__(self) -> None:
         for entry in (*self.phrases, *self.patterns, *self.heads):
             self.by_id[entry.id] = entry
+        self._marking_ids = frozenset(e.id for e in (*self.phrases, *self.patterns))
+        self._head_ids = frozenset(e.id for e in self.heads)
 
     def words(self, name: str) -> frozenset[str]:
         """A named word list of the lexicon's ``words`` section (empty if unknown)."""
@@ -109,8 +111,17 @@ class Lexicon:
         return None
 
     def entry_for_rule(self, rule: str) -> Entry | None:
-        """Rule ids look like ``lex:time.present`` or ``dep:pp:place.country``."""
-        return self.by_id.get(rule.rsplit(":", 1)[-1])
+        """The entry behind a qualifier's rule: ``lex:time.present`` names a phrase or
+        pattern entry, ``dep:pp:place.country`` a head entry; the rules of the parse and of
+        the claim reader (``dep:argument``, ``claim:open-question``) have none, whatever
+        ids a user lexicon gives its entries."""
+        kind, _, rest = rule.partition(":")
+        if kind == "lex":
+            return self.by_id.get(rest) if rest in self._marking_ids else None
+        if kind == "dep":
+            last = rest.rsplit(":", 1)[-1]
+            return self.by_id.get(last) if last in self._head_ids else None
+        return None
 
     def scope_of(self, rule: str, dimension: str, value: str) -> int | None:
         if dimension == "modality":

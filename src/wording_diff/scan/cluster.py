@@ -25,6 +25,7 @@ import hashlib
 import itertools
 import logging
 import os
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
@@ -199,17 +200,16 @@ def dask_executor(settings: ScanSettings, *, scheduler: str | None = None, worke
             except (OSError, TimeoutError) as exc:
                 raise ScanError(f"cannot reach the Dask scheduler at {scheduler} ({exc.__class__.__name__}: {exc})") from None
         else:
-            import multiprocessing
-
             import dask
 
             # The workers' statistical profiler samples the parsing thread's stack every
             # 10 ms, which costs the parser several per cent; a scan does not need it.
             config = {"distributed.worker.profile.enabled": False, **QUIET_WORKERS}
-            if "fork" in multiprocessing.get_all_start_methods():
+            if sys.platform.startswith("linux"):
                 # Worker processes forked from this one inherit the pipeline loaded here
                 # (once, pages shared) instead of each importing spaCy and loading it
-                # again, as the process pool of --jobs does.
+                # again, as the process pool of --jobs does. Only on Linux: elsewhere
+                # forking a process with threads is not safe.
                 config["distributed.worker.multiprocessing-method"] = "fork"
                 load_parser(plugin.worker_settings())
             stack.enter_context(dask.config.set(config))

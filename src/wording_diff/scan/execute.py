@@ -61,7 +61,9 @@ class Scanner:
         root = Path(settings.cache_root) if settings.cache_root else None
         self.docs = DocCache(parser, root / "docs" if root else None)
         info = parser.info
-        made_by = (rec.SCHEMA, code_fingerprint(), spacy.__version__, info.name, info.version)
+        # the parse's identity too: its components' code and data (the sentence and run-on
+        # splitters) decide the tokens a record's offsets and qualifiers refer to
+        made_by = (rec.SCHEMA, code_fingerprint(), spacy.__version__, info.name, info.version, parser.parse_id)
         self.results = ResultCache(
             root / "pairs" if root and settings.reuse_results else None,
             (*made_by, self.lexicon.fingerprint, settings.lang),
