@@ -217,15 +217,17 @@ def main() -> int:
     #    for the cold scan)
     from wording_diff.scan import scan as scan_fn
 
-    def rescan_with(lexicon: str):
-        edit_parser = get_parser(None, lexicon)
-        return timed(lambda: scan_fn(paths, kinds={"question-answer", "versions", "quoted-statement"}, parser=edit_parser,
-                                     emit=lambda r: None, use_cache=True))
+    def rescans(make_lexicon) -> tuple[list[float], object]:
+        """Seconds of one re-scan per round, each with a new lexicon, and the last stats."""
+        seconds, stats = [], None
+        for k in range(1, args.rounds + 1):
+            edit_parser = get_parser(None, make_lexicon(out, k))
+            t, stats = timed(lambda parser=edit_parser: scan_fn(paths, kinds={"question-answer", "versions", "quoted-statement"},
+                                                                parser=parser, emit=lambda r: None, use_cache=True))
+            seconds.append(round(t, 2))
+        return seconds, stats
 
-    edited = []
-    for k in range(1, args.rounds + 1):
-        t, edit_stats = rescan_with(one_entry_lexicon(out, k))
-        edited.append(round(t, 2))
+    edited, edit_stats = rescans(one_entry_lexicon)
     results["runs_seconds"]["scan_after_lexicon_edit"] = edited
     results["scan_seconds_after_lexicon_edit"] = min(edited)
     results["lexicon_edit_vs_cold_speedup"] = round(t_cold / min(edited), 2)
@@ -234,10 +236,7 @@ def main() -> int:
     results["lexicon_edit_results_reused_by_marks"] = edit_stats.results_reused_by_marks
     # 4b. (no goal) the other kind of edit: a word added to a list the comparison reads
     #     itself, so every pair is compared again from the cached parses
-    listed = []
-    for k in range(1, args.rounds + 1):
-        t, list_stats = rescan_with(one_word_list_lexicon(out, k))
-        listed.append(round(t, 2))
+    listed, list_stats = rescans(one_word_list_lexicon)
     results["runs_seconds"]["scan_after_word_list_edit"] = listed
     results["scan_seconds_after_word_list_edit"] = min(listed)
     results["word_list_edit_vs_cold_speedup"] = round(t_cold / min(listed), 2)

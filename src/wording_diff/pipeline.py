@@ -12,7 +12,7 @@ import importlib.util
 import json
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import WordingDiffError
@@ -178,7 +178,7 @@ class Parser:
         self.nlp, self.info = load_pipeline(model, lexicon)
         self._cache: dict[str, object] = {}
 
-    @property
+    @cached_property
     def parse_id(self) -> str:
         """What a parse depends on: the pipeline's name and version, spaCy's version, the
         components before the qualifiers, and this package's sentence splitter (which runs

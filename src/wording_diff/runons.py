@@ -138,6 +138,7 @@ def make_run_ons(nlp: Language, name: str):
     return split_run_ons
 
 
+@lru_cache(maxsize=1)
 def fingerprint() -> str:
     """What a parse depends on here: this code and its data."""
     h = hashlib.sha256()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..pipeline import hash_parts, text_key
+from ..qualifiers.component import SPANS_KEY
 
 if TYPE_CHECKING:  # only named in annotations; pair.py imports this module
     from .pair import PairJob
@@ -130,8 +131,6 @@ def code_fingerprint() -> str:
 def marks_of(doc, lexicon) -> str:
     """A doc's qualifier marks as the comparison reads them: each span's place, dimension,
     value and rule, and the lexicon entry of each rule that made one."""
-    from ..qualifiers.component import SPANS_KEY
-
     spans = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ()
     marks = [f"{s.start}:{s.end}:{s.label_}:{s.kb_id_}:{s.id_}" for s in spans]
     entries = sorted({repr(lexicon.entry_for_rule(s.id_)) for s in spans})

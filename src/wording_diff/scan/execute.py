@@ -129,12 +129,12 @@ class Scanner:
                 record = self.results.get_by_marks(marks_key) if marks_key else None
                 if record is None:
                     record = rec.record_for(jobs[i], doc_a, doc_b, self.lexicon, self.settings.lang)
+                    if marks_key:
+                        self.results.put_by_marks(marks_key, keys[i])
                 else:
                     stats.results_reused_by_marks += 1  # a lexicon edit that did not touch this pair
                 results[i] = record
                 self.results.put(keys[i], record)
-                if marks_key:
-                    self.results.put_by_marks(marks_key, keys[i])
         stats.pairs += len(jobs)
         return [rec.placed(job, record) for job, record in zip(jobs, results)]
 
