@@ -43,8 +43,10 @@ def calibrate(corpus: str) -> dict:
             for key in found_keys(f):
                 counts.setdefault(key, Counter())[outcome] += 1
         # a question none of whose claims the answer takes up: does the annotator say narrowed?
-        if r.not_taken_up:
-            counts.setdefault("verdict|not-taken-up", Counter())["tp" if r.case.verdict == "narrowed" else "fp"] += 1
+        # a question the answer neither confirms nor restates, or does not take up at all:
+        # does the annotator say narrowed?
+        if r.not_confirmed:
+            counts.setdefault("verdict|not-confirmed", Counter())["tp" if r.case.verdict == "narrowed" else "fp"] += 1
     rules = {
         key: {"tp": c["tp"], "fp": c["fp"], "weight": round((c["tp"] + 1) / (c["tp"] + c["fp"] + 2), 4)}
         for key, c in sorted(counts.items())

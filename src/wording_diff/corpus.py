@@ -292,6 +292,7 @@ class CaseResult:
     missing: list[Expected]
     unexpected: list[dict]
     not_taken_up: bool = False
+    not_confirmed: bool = False
 
     @property
     def ok(self) -> bool:
@@ -409,7 +410,7 @@ def score_case(case: Case, comparison, *, include_uncertain: bool = False) -> Ca
     # Only changes that bear on the claim count against the detector: unchanged
     # qualifiers and neutral replacements are checked only where annotated.
     unexpected = [f for i, f in enumerate(found) if i not in used and f["kind"] != "unchanged" and f["effect"] != "neutral"]
-    return CaseResult(case, comparison.verdict, found, matched, missing, unexpected, getattr(comparison, "not_taken_up", False))
+    return CaseResult(case, comparison.verdict, found, matched, missing, unexpected, getattr(comparison, "not_taken_up", False), getattr(comparison, "not_confirmed", False))
 
 
 def _prf(tp_all: int, tp_changed: int, fp: int, fn: int) -> dict:

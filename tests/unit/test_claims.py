@@ -11,7 +11,7 @@ import pytest
 from conftest import DEKKER, GRAPPERHAUS
 
 from wording_diff.api import compare_texts, get_parser
-from wording_diff.diff.effects import direction
+from wording_diff.diff.effects import amount, direction, same_qualifier
 from wording_diff.diff.engine import claim_reader
 from wording_diff.diff.parsed import ParsedText
 from wording_diff.lexical import LexicalRelations
@@ -275,6 +275,52 @@ def test_an_exclusive_replaced_by_a_non_exclusive_narrows(read):
     assert direction("quantity", b, a, lexicon, LexicalRelations()) == ("broadens", "compare:value-order")
 
 
+def test_a_bound_on_an_amount_does_not_deny_the_claim(read):
+    # kamervragen-bulk, SSC validation line 1135: "niet meer dan acht uur" bounds the hours
+    # that can be claimed; it does not say that none can be
+    claims = read("Om welke reden stelt het UWV dat schrijftolken niet meer dan acht uur per dag kunnen declareren als er sprake is van extra tolkvoorzieningen buiten de standaard uren in het buitenland?")
+    claim = next(c for c in claims if c.predicate == "declareren")
+    assert claim.polarity == "positive" and not claim.polarity_words
+    assert any(q.dimension == "quantity" and q.text == "niet meer dan" for c in claims for q in c.qualifiers)
+
+
+def test_amounts_are_compared_by_size(read):
+    # kamervragen-bulk, SSC validation lines 1464 and 1465 (ctb's that expired and will
+    # expire), 1632 (shares of 112 calls) and 1508 (farm labour in full-time jobs)
+    def amounts(text):
+        return [q for c in read(text) for q in c.qualifiers if q.dimension == "quantity" and q.value == "amount"]
+
+    lexicon = get_parser().nlp.get_pipe("scope_qualifiers").lexicon
+    expired = amounts("Op 8 februari jl. zijn naar schatting circa 95.000 mensen hun ctb op basis van herstel verloren door de inkorting van de geldigheidsduur van het herstelbewijs naar 180 dagen.")
+    expiring = amounts("Op 1 april zal bij naar schatting van nog eens circa 255.000 mensen hun ctb op basis van de basisvaccinatiereeks verlopen als gevolg van de inkorting van de geldigheidsduur als zij geen boostprik gaan halen.")
+    assert [q.text for q in expired] == ["circa 95.000 mensen"] and [q.text for q in expiring] == ["circa 255.000 mensen"]
+    assert [amount(q, lexicon) for q in (*expired, *expiring)] == [(95000.0, "mensen"), (255000.0, "mensen")]
+    assert direction("quantity", expired, expiring, lexicon, LexicalRelations()) == ("broadens", "compare:amount")
+    assert direction("quantity", expiring, expired, lexicon, LexicalRelations()) == ("narrows", "compare:amount")
+    assert not same_qualifier(expired[0], expiring[0])
+    (sixty,) = amounts("Daarvan is ongeveer 60 procent doorverbonden naar de regionale meldkamers in het kader van noodhulp.")
+    (forty,) = amounts("Dit komt neer op ongeveer 40 procent.")
+    assert amount(sixty, lexicon) == (60.0, "procent") and direction("quantity", [sixty], [forty], lexicon, LexicalRelations())[0] == "narrows"
+    (jobs,) = amounts("Het CBS artikel waar naar verwezen wordt, geeft aan dat de hoeveelheid arbeid die in 2019 is ingezet in de landbouw te vergelijken is met de inzet van ruim 156 duizend voltijdbanen (vte).")
+    assert amount(jobs, lexicon) == (156000.0, "voltijdbanen")
+
+
+def test_not_possible_denies_what_it_governs(read):
+    # kamervragen-bulk, SSC validation line 1895: "niet mogelijk" is "cannot", not "perhaps"
+    (claim,) = own(read("Het is bijvoorbeeld niet mogelijk om een opgelegde dwangsom te vergoeden."))
+    assert claim.predicate == "vergoeden" and claim.polarity == "negative" and claim.polarity_words == ("niet",)
+
+
+def test_rejecting_the_suggestions_of_the_questions_reverses_them():
+    # kamervragen-bulk, SSC validation line 1549
+    comparison = compare_texts(
+        "Heeft u er begrip voor dat mensen dit een walgelijke vergelijking vinden, omdat mensen zonder rijbewijs niet worden uitgesloten van het sociaal-maatschappelijk leven en mensen zonder QR-bewijs wel?",
+        "Ik verwerp expliciet elke suggestie die gedaan wordt in deze vragen en wijs de indiener op het onnodig grievende karakter van dergelijke suggesties.",
+    ).comparison
+    assert comparison.verdict == "reversed"
+    assert [(c.rule, c.b_text) for c in polarity_changes(comparison)] == [("claim:rejection", "verwerp")]
+
+
 # ---------------------------------------------------------------- claims with no counterpart
 def test_an_answer_that_takes_up_no_question_is_a_finding():
     # kamervragen-bulk, SSC validation line 1400
@@ -284,6 +330,20 @@ def test_an_answer_that_takes_up_no_question_is_a_finding():
     ).comparison
     assert comparison.not_taken_up and comparison.verdict == "narrowed"
     assert any(cp.relation == "dropped" for cp in comparison.claim_pairs)
+
+
+def test_an_answer_that_neither_confirms_nor_restates_the_claim_asserts_less():
+    # kamervragen-bulk, SSC validation line 1785: asked to acknowledge a financial interest,
+    # the answer reports on research into something else and says no yes
+    comparison = compare_texts(
+        "Erkent u dat WerkSaam en de gemeenten en gerelateerde (Sociale Werkvoorziening (SW-))bedrijven een financieel belang hebben om bijstandsgerechtigden te laten werken zonder loon?",
+        "Deze motie riep het kabinet op om te onderzoeken in hoeverre sociaal ontwikkelbedrijven dan wel gemeentelijke re-integratiebedrijven financieel afhankelijk zijn van productiewerk in re-integratietrajecten (Kamerstuk 35 644, nr. 5). Zoals uw Kamer is gemeld is het onderzoek in handen gelegd van onderzoeksbureau Berenschot.",
+    ).comparison
+    assert comparison.not_confirmed and not comparison.not_taken_up
+    assert comparison.verdict == "narrowed"
+    # kamervragen-bulk, SSC validation line 1520: a plain "Ja." confirms
+    confirmed = compare_texts("Bent u bekend met het bericht «Wachttijd rijexamen naar 20 weken, CBR overweegt «paardenmiddel» ophogen examenleeftijd»?", "Ja.").comparison
+    assert not confirmed.not_confirmed and confirmed.verdict == "unchanged"
 
 
 def test_a_claim_dropped_from_a_later_version_is_reported():

@@ -145,6 +145,7 @@ class ClaimReader:
         self.report_verbs = w("report_verbs")
         self.negating = w("negating_verbs")
         self.hedge_verbs = w("hedge_verbs")
+        self.possibility = w("possibility_adjectives")
         self.intention = lexicon.modality_words.get("intention", frozenset())
         self.permission = lexicon.modality_words.get("permission", frozenset())
         self.light_verbs = w("light_verbs")
@@ -502,6 +503,10 @@ class ClaimReader:
                 frame.hedged = True  # "op navraag is niet gebleken dat X": X, hedged, not found
                 frame.flips += 1
                 frame.flip_words.extend(negs)
+            elif kind == "hedge" and negs and self._forms(pred) & self.possibility:
+                # "het is niet mogelijk om X te doen": X cannot be, denied
+                frame.flips += 1
+                frame.flip_words.extend(negs)
             elif kind == "hedge" and negs:
                 frame.hedged = True  # "kan niet bevestigen dat X": X left open
             elif kind == "negating":
@@ -747,6 +752,12 @@ class ClaimReader:
             elif pointer is not None and words & self.frame_verbs and self._complement(pred) is None:
                 # "Ja, deze uitspraak onderschrijf ik": B endorses (or rejects) what A said
                 reference = "endorsement"
+            elif pointer is not None and self._forms(pred) & self.negating and self._complement(pred) is None and not negative:
+                # "Ik verwerp elke suggestie die in deze vragen wordt gedaan": B rejects what
+                # A said, the verb is the denial
+                reference, polarity = "endorsement", "negative"
+                polarity_quals = [*polarity_quals, self._token_qualifier(pred, sent)]
+                polarity_words = tuple(q.text for q in polarity_quals)
         # What the claim is about.
         tokens = [doc[i] for i in sorted(own)]
         lemmas = []

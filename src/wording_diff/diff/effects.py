@@ -8,6 +8,8 @@ once (claims.py) and the engine compares it.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from ..lexical import LexicalRelations
@@ -18,6 +20,26 @@ from .model import Change, Qualifier
 
 _FUZZY_SAME = 88.0
 _IS_A_DIMENSIONS = ("actor", "object", "place")
+# "1.200" (Dutch thousands), "1,5" (Dutch decimals), "40"
+_NUMBER = re.compile(r"\d+")
+_DIGITS = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
+
+
+def amount(q: Qualifier, lexicon: Lexicon) -> tuple[float, str] | None:
+    """The size of an amount and what it counts: "ruim 1.200 woningen" → (1200, "woningen"),
+    "duizenden mensen" → (1000, "mensen"), "40 procent" → (40, "procent"); None when the
+    phrase holds no number."""
+    value, unit = None, ""
+    for word in q.text.lower().replace("%", " procent").split():
+        if _DIGITS.match(word):
+            value = float(word.replace(".", "").replace(",", "."))
+        elif word in lexicon.number_multipliers and value is not None:
+            value *= lexicon.number_multipliers[word]
+        elif word in lexicon.number_values:
+            value = lexicon.number_values[word]
+        elif value is not None and word.isalpha():
+            unit = word
+    return (value, unit) if value is not None else None
 
 
 def more_specific(narrow: tuple[str, ...], broad: tuple[str, ...]) -> bool:
@@ -39,6 +61,8 @@ def same_qualifier(qa: Qualifier, qb: Qualifier) -> bool:
     preposition ("door de politie" / "de politie")."""
     if qa.key == qb.key:
         return True
+    if _NUMBER.findall(qa.text) != _NUMBER.findall(qb.text):
+        return False  # "in 2020" / "in 2021", "200 woningen" / "300 woningen"
     if qa.dimension in ("polarity", "modality"):
         return qa.value == qb.value
     return qa.bare == qb.bare or fuzz.ratio(qa.key, qb.key) >= _FUZZY_SAME
@@ -98,7 +122,14 @@ def direction(dim: str, a: list[Qualifier], b: list[Qualifier], lexicon: Lexicon
                     votes.add("broadens")
         if len(votes) == 1:
             return votes.pop(), "compare:is-a"
-    # 5. the scope ranks of the lexicon entries; several qualifiers of one dimension
+    # 5. two amounts of the same thing: the larger claims more
+    if dim == "quantity" and len(a) == len(b) == 1:
+        sizes = amount(a[0], lexicon), amount(b[0], lexicon)
+        if sizes[0] is not None and sizes[1] is not None and sizes[0][1] == sizes[1][1]:
+            if sizes[0][0] == sizes[1][0]:
+                return "neutral", "compare:amount"
+            return ("broadens" if sizes[1][0] > sizes[0][0] else "narrows"), "compare:amount"
+    # 6. the scope ranks of the lexicon entries; several qualifiers of one dimension
     #    restrict together, so a side is as wide as its narrowest qualifier
     sa = min((q.scope for q in a if q.scope is not None), default=None)
     sb = min((q.scope for q in b if q.scope is not None), default=None)

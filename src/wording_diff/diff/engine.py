@@ -41,6 +41,9 @@ ANSWER_PAIRINGS = {"claim:answer", "claim:answer-first-sentence", "claim:aligned
 LOOSE_PAIRINGS = {"claim:single-statement", "claim:aligned-sentences", "claim:answer-first-sentence"}
 # B does not take up A when no claim of B comes this close to a claim of A.
 NOT_TAKEN_UP_BELOW = 0.22
+# B does not confirm what A asks when no claim of B comes this close to one of A's and
+# B does not say yes (five-fold cross-validated on the dev split: 0.6 to 0.8 do alike).
+NOT_CONFIRMED_BELOW = 0.7
 
 
 def claim_reader(lexicon: Lexicon) -> ClaimReader:
@@ -78,14 +81,17 @@ def compare_docs(doc_a, doc_b, lexicon: Lexicon, *, a_label: str = "a", b_label:
     all_changes = _unique([c for cp in claim_pairs for c in (*cp.changes, *cp.uncertain)])
     verdict, score = verdict_of(all_changes), score_of(all_changes)
     unanswered = not_taken_up(claim_pairs, claims_a, claims_b, lexicon, relations)
-    if verdict == "unchanged" and unanswered:
-        confidence = weight_of_key("verdict|not-taken-up")
+    # an answer that takes up no question confirms none of it either
+    unconfirmed = verdict == "unchanged" and (unanswered or not_confirmed(claim_pairs, claims_a, claims_b))
+    if unconfirmed:
+        confidence = weight_of_key("verdict|not-confirmed")
         if confidence >= THRESHOLD:
             verdict, score = "narrowed", round(confidence, 4)
     return Comparison(
         pairs=pairs,
         verdict=verdict,
         not_taken_up=unanswered,
+        not_confirmed=unconfirmed,
         score=score,
         a_claims=claims_a,
         b_claims=claims_b,
@@ -108,6 +114,22 @@ def not_taken_up(claim_pairs: list[ClaimPair], claims_a: list[Claim], claims_b: 
         return False  # an answer that refers to another answer or a letter is given there
     closest = max(claim_score(ca, cb, lexicon, relations)[0] for ca in own_a for cb in own_b)
     return closest < NOT_TAKEN_UP_BELOW
+
+
+def not_confirmed(claim_pairs: list[ClaimPair], claims_a: list[Claim], claims_b: list[Claim]) -> bool:
+    """A asks to confirm a claim, and B neither says yes nor restates any claim of A closely:
+    the answer talks around the question and asserts less than it asks ("Klopt het dat X?"
+    – "Wij volgen de ontwikkelingen"). Whether that narrows is the verdict's to weigh
+    (``verdict|not-confirmed``)."""
+    if not any(c.stance == "asked" for c in claims_a):
+        return False
+    if any(c.reference in ("answer", "endorsement") and c.polarity == "positive" for c in claims_b):
+        return False  # "Ja.", "Ja, deze uitspraak onderschrijf ik"
+    own_b = [c for c in claims_b if c.stance in ("asserted", "reported") and c.predicate and not c.embedded]
+    if own_b and all(c.reference == "referral" for c in own_b):
+        return False  # the answer is given elsewhere
+    closest = max((cp.similarity for cp in claim_pairs if cp.a is not None and cp.b is not None), default=0.0)
+    return closest < NOT_CONFIRMED_BELOW
 
 
 # ----------------------------------------------------------------------- claim pairs

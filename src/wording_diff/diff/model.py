@@ -265,6 +265,8 @@ class Comparison:
     claim_pairs: list[ClaimPair] = field(default_factory=list)
     # B answers none of the questions A asks and talks of something else
     not_taken_up: bool = False
+    # A asks to confirm a claim; B neither says yes nor restates one of A's claims closely
+    not_confirmed: bool = False
 
     def changes(self, include_unchanged: bool = False, include_uncertain: bool = False) -> list[Change]:
         out = [c for p in self.pairs for c in p.changes if include_unchanged or c.kind != "unchanged"]

@@ -123,7 +123,7 @@ def score_of(changes: list[Change]) -> float:
 
 def weight_of_key(key: str, table: dict | None = None) -> float:
     """The reliability of one rule key (for findings that are not changes, such as an answer
-    that takes up no question: ``verdict|not-taken-up``)."""
+    that does not confirm what a question asks: ``verdict|not-confirmed``)."""
     table = _table(str(RELIABILITY)) if table is None else table
     row = table.get(key)
     if row and row.get("tp", 0) + row.get("fp", 0) >= MIN_OBSERVATIONS:

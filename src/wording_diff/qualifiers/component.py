@@ -85,6 +85,9 @@ class ScopeQualifiers:
         self._lexicon = lexicon
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
+        # Patterns that read part-of-speech tags run only on tagged docs: spaCy refuses them
+        # on a pipeline without a tagger, where the other rules still work.
+        self.tagged_matcher = Matcher(nlp.vocab)
         self._entries: dict[str, Entry] = {}
         for entry in self.lexicon.phrases:
             self._entries[entry.id] = entry
@@ -93,8 +96,9 @@ class ScopeQualifiers:
             self.phrase_matcher.add(entry.id, [nlp.make_doc(t) for t in entry.terms])
         for entry in self.lexicon.patterns:
             self._entries[entry.id] = entry
+            tagged = any(attr in token for token in entry.pattern if isinstance(token, dict) for attr in _TAG_ATTRS)
             try:
-                self.matcher.add(entry.id, [list(entry.pattern)])
+                (self.tagged_matcher if tagged else self.matcher).add(entry.id, [list(entry.pattern)])
             except Exception as exc:  # spaCy raises several types for bad patterns
                 raise LexiconError(f"{self.lexicon.path}: pattern {entry.id!r} is not a valid spaCy Matcher pattern: {exc}") from None
         self._ignore = Entry(id="ignore", dimension="polarity", value="ignore")
@@ -169,9 +173,9 @@ class ScopeQualifiers:
                 continue  # not the construction the entry is about (no clause follows)
             found.append(Span(doc, span[0], span[1], label=entry.dimension, kb_id=entry.value, span_id=f"lex:{entry.id}"))
             taken.mark(entry.dimension, *span)
-        # Negations inside a hedge ("niet uit te sluiten") are not the claim's, unless the
-        # hedge itself denies ("op navraag is niet gebleken").
-        hedged = {i for s, e, entry in terms if entry.dimension == "hedge" and not entry.negates for i in range(s, e)} | ignored
+        # Negations inside a hedge ("niet uit te sluiten") or a quantity ("niet meer dan")
+        # are not the claim's, unless the hedge itself denies ("op navraag is niet gebleken").
+        hedged = {i for s, e, entry in terms if entry.absorbs_negation for i in range(s, e)} | ignored
         found.extend(self._compound_prefixes(doc, taken))
         frame: set[int] = set()
         if parsed:
@@ -187,7 +191,7 @@ class ScopeQualifiers:
     def _lexicon_terms(self, doc: Doc) -> list[tuple[int, int, Entry]]:
         raw = [
             (start, end, self._entries[doc.vocab.strings[key]])
-            for key, start, end in (*self.phrase_matcher(doc), *self.matcher(doc))
+            for key, start, end in (*self.phrase_matcher(doc), *self.matcher(doc), *(self.tagged_matcher(doc) if doc.has_annotation("POS") else ()))
         ]
         kept = []
         for start, end, entry in raw:
@@ -419,6 +423,10 @@ class ScopeQualifiers:
 
 
 # ---------------------------------------------------------------------- helpers
+# Token attributes of a Matcher pattern that need a tagger (or morphologizer).
+_TAG_ATTRS = ("POS", "TAG", "MORPH")
+
+
 class Taken(dict):
     """Token positions already covered, per dimension: overlap tests in constant time."""
 

@@ -42,6 +42,10 @@ class Entry:
     unless_preceded_by: tuple[str, ...] = ()
     unless_after: tuple[str, ...] = ()
     negates: bool = False
+    # a negation inside the phrase is the phrase's own ("niet meer dan", "niet alleen …
+    # maar ook"), not the claim's; hedges ("niet uit te sluiten") absorb theirs unless
+    # they deny
+    absorbs_negation: bool = False
     unless_next_pos: tuple[str, ...] = ()
 
 
@@ -75,6 +79,10 @@ class Lexicon:
     value_orderings: dict[str, list[list[str]]] = field(default_factory=dict)
     # Which relations of the shipped Open Dutch WordNet data the comparison consults.
     lexical_use: tuple[str, ...] = ("synonyms", "antonyms", "hypernyms")
+    # Number words ("drie", "duizenden") and multipliers ("miljoen") with their values,
+    # for comparing two amounts by size.
+    number_values: dict[str, float] = field(default_factory=dict)
+    number_multipliers: dict[str, float] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
     # A hash of the (merged) lexicon data: caches key on what the lexicon says, not on
     # its file name, so editing a user lexicon invalidates what was found with it.
@@ -218,6 +226,7 @@ def _entry(raw: dict, where: str, kind: str) -> Entry:
         unless_preceded_by=tuple(str(x).lower() for x in raw.get("unless_preceded_by", ())),
         unless_after=tuple(str(x).lower() for x in raw.get("unless_after", ())),
         negates=bool(raw.get("negates", False)),
+        absorbs_negation=bool(raw.get("absorbs_negation", raw.get("dimension") == "hedge" and not raw.get("negates", False))),
         unless_next_pos=tuple(raw.get("unless_next_pos", ())),
     )
 
@@ -268,6 +277,8 @@ def parse_lexicon(data: dict, where: str) -> Lexicon:
         path=where,
         data=data,
         lexical_use=tuple(use),
+        number_values=_numbers(data.get("numbers", {}), "values", where),
+        number_multipliers=_numbers(data.get("numbers", {}), "multipliers", where),
         word_lists=words,
         predicate_synonyms=[frozenset(str(x).lower() for x in g) for g in predicates.get("synonyms", [])],
         opposites={k: frozenset(v) for k, v in opposites.items()},
@@ -298,6 +309,13 @@ def parse_lexicon(data: dict, where: str) -> Lexicon:
     )
 
 
+def _numbers(section: dict, name: str, where: str) -> dict[str, float]:
+    table = section.get(name, {})
+    if not isinstance(table, dict) or not all(isinstance(v, (int, float)) for v in table.values()):
+        raise LexiconError(f"{where}: numbers.{name} maps words to numbers")
+    return {str(k).lower(): float(v) for k, v in table.items()}
+
+
 # The sections whose entries only mark text (the qualifier component's matchers read them;
 # the comparison sees their marks and looks their entries up by rule id).
 MARKING_SECTIONS = ("phrases", "patterns")
@@ -321,6 +339,7 @@ SECTION_TYPES = {
     "predicates": dict,
     "value_orderings": dict,
     "lexical_data": dict,
+    "numbers": dict,
 }
 
 
@@ -384,6 +403,10 @@ def merge(base: dict, extra: dict) -> dict:
     phrases = extra.get("predicates", {}).get("phrases", {})
     if isinstance(phrases, dict):
         merged.setdefault("predicates", {}).setdefault("phrases", {}).update(phrases)
+    for name in ("values", "multipliers"):
+        table = extra.get("numbers", {}).get(name, {})
+        if isinstance(table, dict):
+            merged.setdefault("numbers", {}).setdefault(name, {}).update(table)
     for dim, chains in extra.get("value_orderings", {}).items():
         if isinstance(chains, list):
             merged.setdefault("value_orderings", {}).setdefault(dim, []).extend(chains)

@@ -52,6 +52,7 @@ def compare_json(result) -> dict:
         "claims": c.claims_as_dict(),
         "claim_pairs": [cp.as_dict() for cp in c.claim_pairs],
         "not_taken_up": c.not_taken_up,
+        "not_confirmed": c.not_confirmed,
     }
 
 
@@ -152,6 +153,8 @@ def claim_notes(comparison, t: dict) -> list[str]:
     notes = []
     if comparison.not_taken_up:
         notes.append(T["not_taken_up"])
+    elif comparison.not_confirmed:
+        notes.append(T["not_confirmed"])
     for claim in comparison.b_claims:
         if claim.stance == "quoted":
             notes.append(T["quoted_note"].format(x=_short(claim.text, 70)))
