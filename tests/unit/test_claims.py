@@ -346,6 +346,23 @@ def test_an_answer_that_neither_confirms_nor_restates_the_claim_asserts_less():
     assert not confirmed.not_confirmed and confirmed.verdict == "unchanged"
 
 
+def test_the_answer_formulas_that_confirm_or_reject_what_is_asked():
+    # kamervragen-bulk, SSC validation lines 1864 ("Dat klopt.") and 1323 ("Dit beeld herken
+    # ik niet."): the answer points at what the question said and endorses or rejects it
+    yes = compare_texts(
+        "Is het juist dat de Begeleidingscommissie Digitale Ondersteuning Bestrijding Covid-19 (Begeleidingscommissie), waarin zo’n vijftien deelnemers zitten met kennis van onder meer epidemiologie, virologie, technologie, privacy en veiligheid, het Ministerie van VWS adviseert over de digitale ondersteuning bij de bestrijding van het coronavirus?",
+        "Dat klopt.",
+    ).comparison
+    assert yes.verdict == "unchanged" and not yes.not_confirmed
+    assert [cp.rule for cp in yes.claim_pairs if cp.a is not None and cp.b is not None] == ["claim:endorsement"]
+    no = compare_texts(
+        "Klopt het dat het niveau van de dienstverlening op het Nederlandse spoor de laatste jaren is verslechterd en reizigers hierdoor te maken krijgen met extra reistijd, extra wachttijd en volle treinen?",
+        "Dit beeld herken ik niet.",
+    ).comparison
+    assert no.verdict == "reversed"
+    assert [c.rule for c in polarity_changes(no)] == ["claim:rejection"]
+
+
 def test_a_claim_dropped_from_a_later_version_is_reported():
     # tweakers 187478 (Dekker, 28 Sept 2021) against security.nl 733949's summary of it:
     # the "centraal benaderd" claim is taken up, the claim about a relationship is not.

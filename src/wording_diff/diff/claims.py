@@ -744,13 +744,14 @@ class ClaimReader:
             # "Zie het antwoord op vraag 3", "Ik verwijs naar de brief van 22 april"
             reference = "referral"
         elif stance in ("asserted", "asked", "reported") and reference is None:
-            words = {pred.lemma_.lower(), pred.lower_, carrier.lemma_.lower()}
+            words = self._forms(pred) | {carrier.lemma_.lower(), carrier.lower_}
             pointer = self._statement_reference(pred, carrier)
             if pointer is not None and words & self.restriction:
                 # "Mijn woorden waren niet bedoeld als …", "het ging daarbij om de politie"
                 stance, stance_rule, reference = "restricted", f"claim:restriction:{pred.lemma_.lower()}", "restriction"
-            elif pointer is not None and words & self.frame_verbs and self._complement(pred) is None:
-                # "Ja, deze uitspraak onderschrijf ik": B endorses (or rejects) what A said
+            elif pointer is not None and words & (self.frame_verbs | self.light_nouns) and self._complement(pred) is None:
+                # "Ja, deze uitspraak onderschrijf ik", "Dat klopt", "Daarvan is geen sprake":
+                # B endorses (or rejects) what A said
                 reference = "endorsement"
             elif pointer is not None and self._forms(pred) & self.negating and self._complement(pred) is None and not negative:
                 # "Ik verwerp elke suggestie die in deze vragen wordt gedaan": B rejects what
