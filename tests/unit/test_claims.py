@@ -363,6 +363,23 @@ def test_the_answer_formulas_that_confirm_or_reject_what_is_asked():
     assert [c.rule for c in polarity_changes(no)] == ["claim:rejection"]
 
 
+def test_declining_a_request_reverses_it_and_not_confirming_leaves_it_open():
+    # kamervragen-bulk, SSC validation line 1314: "Nee. Daar zie ik geen aanleiding toe."
+    request = "Bent u bereid een extern onderzoek soortgelijk aan het Proximities-onderzoek in te stellen naar Israëlische bedrijven en overheidsinstanties waar de Nederlandse overheid relaties mee onderhoudt, zoals bijvoorbeeld Elbit, Cyber Intelligence Ltd, NSO, COGAT, en hun vermeende betrokkenheid bij in Israël en Palestina gepleegde oorlogsmisdaden zoals apartheid[5], plundering[6 ]"
+    declined = compare_texts(request, "Daar zie ik geen aanleiding toe.").comparison
+    assert declined.verdict == "reversed" and [c.rule for c in polarity_changes(declined)] == ["claim:rejection"]
+    # with "Nee." before it, the request is denied once
+    twice = compare_texts(request, "Nee. Daar zie ik geen aanleiding toe.").comparison
+    assert twice.verdict == "reversed" and len(polarity_changes(twice)) == 1
+    # SSC validation line 1690: "Dat kan ik niet bevestigen." leaves the claim open
+    unconfirmed = compare_texts(
+        "Kunt u bevestigen dat flexibiliteit in de volgordelijkheid van IPM-maatregelen het hele effect van IPM onderuit haalt?",
+        "Dat kan ik niet bevestigen.",
+    ).comparison
+    assert not polarity_changes(unconfirmed) and unconfirmed.verdict == "narrowed"
+    assert [(c.dimension, c.kind, c.rule) for c in unconfirmed.changes()] == [("hedge", "added", "claim:left-open")]
+
+
 def test_a_claim_dropped_from_a_later_version_is_reported():
     # tweakers 187478 (Dekker, 28 Sept 2021) against security.nl 733949's summary of it:
     # the "centraal benaderd" claim is taken up, the claim about a relationship is not.

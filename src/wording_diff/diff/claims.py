@@ -632,12 +632,25 @@ class ClaimReader:
                 if low in self.pointing:
                     return c
                 if c.dep_ not in ("nsubj", "nsubj:pass", "obj", "obl", "nsubj:pv"):
+                    if c.i == c.sent.start and c.pos_ in ("PRON", "DET", "SCONJ") and low in self.statement_nouns and self._stands_alone(c):
+                        return c  # "Dat acht ik niet wenselijk", whatever the parse made of "Dat"
                     continue
-                if c.pos_ in ("NOUN", "PROPN") and lemma in self.statement_nouns:
-                    return c
+                if c.dep_ == "obl" and any(d.dep_ == "case" and d.lower_ == "in" for d in c.children) and not any(
+                    d.lower_ in self.statement_nouns or "Poss=Yes" in d.morph for d in c.children if d.dep_ in ("det", "nmod:poss")
+                ):
+                    continue  # "in de zin van …" defines; "in mijn antwoord", "met het woord" point back
+                if lemma in self.statement_nouns and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and len(lemma) > 4)):
+                    return c  # "die zin", also where the tagger missed the noun ("Dat bericht")
                 if c.pos_ in ("PRON", "DET") and low in self.statement_nouns:
                     return c
         return None
+
+    @staticmethod
+    def _stands_alone(tok) -> bool:
+        """A demonstrative not followed by what it would determine: "Dat klopt", not "Dat
+        bericht" or "Dat de politie …"."""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "PRON") and not nxt.is_punct
 
     def _forms(self, tok) -> set[str]:
         """Every form under which a word is looked up in the lexicon's lists: its lemma, its
@@ -749,8 +762,15 @@ class ClaimReader:
             if pointer is not None and words & self.restriction:
                 # "Mijn woorden waren niet bedoeld als …", "het ging daarbij om de politie"
                 stance, stance_rule, reference = "restricted", f"claim:restriction:{pred.lemma_.lower()}", "restriction"
-            elif pointer is not None and words & (self.frame_verbs | self.light_nouns) and self._complement(pred) is None:
-                # "Ja, deze uitspraak onderschrijf ik", "Dat klopt", "Daarvan is geen sprake":
+            elif negative and words & self.hedge_verbs:
+                if pointer is not None and self._complement(pred) is None and any(c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in self.speaker for c in pred.children):
+                    # "Dat kan ik niet bevestigen": the speaker leaves what A said open,
+                    # neither endorsed nor rejected ("het aantal zegt niets over …" is
+                    # something else)
+                    reference = "left-open"
+            elif pointer is not None and words & (self.frame_verbs | self.light_nouns | self.intention) and self._complement(pred) is None:
+                # "Ja, deze uitspraak onderschrijf ik", "Dat klopt", "Daarvan is geen sprake",
+                # and to a request "Ik ben daartoe bereid", "Dat acht ik niet wenselijk":
                 # B endorses (or rejects) what A said
                 reference = "endorsement"
             elif pointer is not None and self._forms(pred) & self.negating and self._complement(pred) is None and not negative:

@@ -136,7 +136,9 @@ def not_confirmed(claim_pairs: list[ClaimPair], claims_a: list[Claim], claims_b:
 def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relations) -> list[ClaimPair]:
     """Match the claims of A and B and compare each matched pair slot by slot."""
     special = {"retracted", "restricted"}
-    eligible_b = [j for j, c in enumerate(claims_b) if c.stance not in special and c.predicate and c.reference != "endorsement"]
+    # claims of B about what A said: they pair with the claim they point at
+    judging = ("endorsement", "left-open")
+    eligible_b = [j for j, c in enumerate(claims_b) if c.stance not in special and c.predicate and c.reference not in judging]
     eligible_a = [i for i, c in enumerate(claims_a) if c.predicate]
     matches = match_claims([claims_a[i] for i in eligible_a], [claims_b[j] for j in eligible_b], lexicon, relations)
     found: list[tuple[Claim, Claim, float, str, bool]] = [
@@ -144,7 +146,7 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
     ]
     # Two single statements are versions of each other because the user says so: each
     # claim of A gets its most alike claim of B even below the threshold.
-    endorsing = [c for c in claims_b if c.reference == "endorsement"]
+    endorsing = [c for c in claims_b if c.reference in judging]
     if not found and not endorsing and len(parsed_a.sents) == 1 and len(parsed_b.sents) == 1:
         main_b = [claims_b[j] for j in eligible_b if claims_b[j].stance != "quoted"] or [claims_b[j] for j in eligible_b]
         for i in eligible_a:
@@ -180,7 +182,7 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
     main_a = [c for c in claims_a if c.predicate and c.stance != "quoted"] or [c for c in claims_a if c.predicate]
     # A claim that B retracts or restricts is answered by that; a loose pairing of it with
     # another claim of B would only add noise.
-    targets = {cb.id: _targets(cb, found, main_a, lexicon, relations) for cb in claims_b if cb.stance in special or cb.reference == "endorsement"}
+    targets = {cb.id: _targets(cb, found, main_a, lexicon, relations) for cb in claims_b if cb.stance in special or cb.reference in judging}
     pointed_at = {ca.id for cb in claims_b if cb.stance in special for ca in targets[cb.id]}
     for ca, cb, s, rule, opposite in found:
         if rule in LOOSE_PAIRINGS and ca.id in pointed_at:
@@ -203,12 +205,21 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
             change = _polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, "claim:answer-no", texts)
             add(ca, cb, "matched", "claim:answer-no", 1.0, [change])
             reversed_a.add(ca.id)  # "Nee. Nee." denies it once
-    # "Ja, deze uitspraak onderschrijf ik": B endorses A's claim (no change), or rejects it.
+    # "Ja, deze uitspraak onderschrijf ik": B endorses A's claim (no change), or rejects it;
+    # "Dat kan ik niet bevestigen" leaves it open (a hedge added).
     for cb in endorsing:
         for ca in targets[cb.id]:
-            if cb.polarity == "negative":
+            if cb.reference == "left-open":
+                q = dataclasses.replace(_predicate_qualifier(cb), dimension="hedge", value="open", rule="claim:left-open")
+                change = Change("hedge", "added", [], [q], "narrows", "claim:left-open")
+                texts.explain(change)
+                add(ca, cb, "matched", "claim:left-open", 1.0, [change])
+            elif cb.polarity == "negative" and ca.id in reversed_a:
+                add(ca, cb, "matched", "claim:rejection", 1.0, [])  # "Nee, daartoe ben ik niet bereid": one denial
+            elif cb.polarity == "negative":
                 change = _polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, "claim:rejection", texts)
                 add(ca, cb, "matched", "claim:rejection", 1.0, [change])
+                reversed_a.add(ca.id)
             else:
                 add(ca, cb, "matched", "claim:endorsement", 1.0, [])
     # Retractions and restrictions apply to the claim of A they point at.

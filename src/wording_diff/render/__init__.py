@@ -160,6 +160,8 @@ def claim_notes(comparison, t: dict) -> list[str]:
             notes.append(T["quoted_note"].format(x=_short(claim.text, 70)))
         elif claim.reference == "referral":
             notes.append(T["referral_note"].format(x=_short(claim.text, 70)))
+        elif claim.reference == "left-open":
+            notes.append(T["left_open_note"].format(x=_short(claim.text, 70)))
     return notes
 
 
