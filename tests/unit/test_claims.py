@@ -276,7 +276,7 @@ def test_an_exclusive_replaced_by_a_non_exclusive_narrows(read):
 
 
 def test_a_bound_on_an_amount_does_not_deny_the_claim(read):
-    # kamervragen-bulk, SSC validation line 1135: "niet meer dan acht uur" bounds the hours
+    # kamervragen-bulk, SSC validation record 1135: "niet meer dan acht uur" bounds the hours
     # that can be claimed; it does not say that none can be
     claims = read("Om welke reden stelt het UWV dat schrijftolken niet meer dan acht uur per dag kunnen declareren als er sprake is van extra tolkvoorzieningen buiten de standaard uren in het buitenland?")
     claim = next(c for c in claims if c.predicate == "declareren")
@@ -285,7 +285,7 @@ def test_a_bound_on_an_amount_does_not_deny_the_claim(read):
 
 
 def test_amounts_are_compared_by_size(read):
-    # kamervragen-bulk, SSC validation lines 1464 and 1465 (ctb's that expired and will
+    # kamervragen-bulk, SSC validation records 1464 and 1465 (ctb's that expired and will
     # expire), 1632 (shares of 112 calls) and 1508 (farm labour in full-time jobs)
     def amounts(text):
         return [q for c in read(text) for q in c.qualifiers if q.dimension == "quantity" and q.value == "amount"]
@@ -293,7 +293,7 @@ def test_amounts_are_compared_by_size(read):
     lexicon = get_parser().nlp.get_pipe("scope_qualifiers").lexicon
     expired = amounts("Op 8 februari jl. zijn naar schatting circa 95.000 mensen hun ctb op basis van herstel verloren door de inkorting van de geldigheidsduur van het herstelbewijs naar 180 dagen.")
     expiring = amounts("Op 1 april zal bij naar schatting van nog eens circa 255.000 mensen hun ctb op basis van de basisvaccinatiereeks verlopen als gevolg van de inkorting van de geldigheidsduur als zij geen boostprik gaan halen.")
-    assert [q.text for q in expired] == ["circa 95.000 mensen"] and [q.text for q in expiring] == ["circa 255.000 mensen"]
+    assert [q.text for q in expired] == ["95.000 mensen"] and [q.text for q in expiring] == ["255.000 mensen"]
     assert [amount(q, lexicon) for q in (*expired, *expiring)] == [(95000.0, "mensen"), (255000.0, "mensen")]
     assert direction("quantity", expired, expiring, lexicon, LexicalRelations()) == ("broadens", "compare:amount")
     assert direction("quantity", expiring, expired, lexicon, LexicalRelations()) == ("narrows", "compare:amount")
@@ -305,14 +305,27 @@ def test_amounts_are_compared_by_size(read):
     assert amount(jobs, lexicon) == (156000.0, "voltijdbanen")
 
 
+def test_a_lower_bound_says_more_than_an_upper_one(read):
+    # kamervragen-bulk, SSC validation records 1493 ("meer dan 5 miljoen euro") and 1885
+    # ("minder dan 50 jaar"): the bounds are qualifiers of their own, ranked by the lexicon
+    def bounds(text):
+        return [q for c in read(text) for q in c.qualifiers if q.value in ("at-least", "at-most")]
+
+    more = bounds("Sinds 2019 is de politie aangesloten op het stelsel van het Adviescollege ICT-toetsing voor projecten met een ICT-component van meer dan 5 miljoen euro.")
+    less = bounds("Is men minder dan 50 jaar verzekerd geweest, dan heeft men geen recht op volledige AOW.")
+    assert [q.text for q in more] == ["meer dan"] and [q.text for q in less] == ["minder dan"]
+    lexicon = get_parser().nlp.get_pipe("scope_qualifiers").lexicon
+    assert direction("quantity", more, less, lexicon, LexicalRelations()) == ("narrows", "compare:value-order")
+
+
 def test_not_possible_denies_what_it_governs(read):
-    # kamervragen-bulk, SSC validation line 1895: "niet mogelijk" is "cannot", not "perhaps"
+    # kamervragen-bulk, SSC validation record 1895: "niet mogelijk" is "cannot", not "perhaps"
     (claim,) = own(read("Het is bijvoorbeeld niet mogelijk om een opgelegde dwangsom te vergoeden."))
     assert claim.predicate == "vergoeden" and claim.polarity == "negative" and claim.polarity_words == ("niet",)
 
 
 def test_rejecting_the_suggestions_of_the_questions_reverses_them():
-    # kamervragen-bulk, SSC validation line 1549
+    # kamervragen-bulk, SSC validation record 1549
     comparison = compare_texts(
         "Heeft u er begrip voor dat mensen dit een walgelijke vergelijking vinden, omdat mensen zonder rijbewijs niet worden uitgesloten van het sociaal-maatschappelijk leven en mensen zonder QR-bewijs wel?",
         "Ik verwerp expliciet elke suggestie die gedaan wordt in deze vragen en wijs de indiener op het onnodig grievende karakter van dergelijke suggesties.",
@@ -333,7 +346,7 @@ def test_an_answer_that_takes_up_no_question_is_a_finding():
 
 
 def test_an_answer_that_neither_confirms_nor_restates_the_claim_asserts_less():
-    # kamervragen-bulk, SSC validation line 1785: asked to acknowledge a financial interest,
+    # kamervragen-bulk, SSC validation record 1785: asked to acknowledge a financial interest,
     # the answer reports on research into something else and says no yes
     comparison = compare_texts(
         "Erkent u dat WerkSaam en de gemeenten en gerelateerde (Sociale Werkvoorziening (SW-))bedrijven een financieel belang hebben om bijstandsgerechtigden te laten werken zonder loon?",
@@ -341,13 +354,13 @@ def test_an_answer_that_neither_confirms_nor_restates_the_claim_asserts_less():
     ).comparison
     assert comparison.not_confirmed and not comparison.not_taken_up
     assert comparison.verdict == "narrowed"
-    # kamervragen-bulk, SSC validation line 1520: a plain "Ja." confirms
+    # kamervragen-bulk, SSC validation record 1520: a plain "Ja." confirms
     confirmed = compare_texts("Bent u bekend met het bericht «Wachttijd rijexamen naar 20 weken, CBR overweegt «paardenmiddel» ophogen examenleeftijd»?", "Ja.").comparison
     assert not confirmed.not_confirmed and confirmed.verdict == "unchanged"
 
 
 def test_the_answer_formulas_that_confirm_or_reject_what_is_asked():
-    # kamervragen-bulk, SSC validation lines 1864 ("Dat klopt.") and 1323 ("Dit beeld herken
+    # kamervragen-bulk, SSC validation records 1864 ("Dat klopt.") and 1323 ("Dit beeld herken
     # ik niet."): the answer points at what the question said and endorses or rejects it
     yes = compare_texts(
         "Is het juist dat de Begeleidingscommissie Digitale Ondersteuning Bestrijding Covid-19 (Begeleidingscommissie), waarin zo’n vijftien deelnemers zitten met kennis van onder meer epidemiologie, virologie, technologie, privacy en veiligheid, het Ministerie van VWS adviseert over de digitale ondersteuning bij de bestrijding van het coronavirus?",
@@ -363,21 +376,28 @@ def test_the_answer_formulas_that_confirm_or_reject_what_is_asked():
     assert [c.rule for c in polarity_changes(no)] == ["claim:rejection"]
 
 
+def test_a_claim_of_its_own_with_a_pointing_word_is_no_judgement(read):
+    # kamervragen-bulk, SSC validation record 1776: "Hiervoor" points back, but the clause
+    # says what is needed; it does not endorse or reject what was asked
+    (claim,) = own(read("Hiervoor is een goedgekeurd winningsplan nodig."))
+    assert claim.reference is None
+
+
 def test_declining_a_request_reverses_it_and_not_confirming_leaves_it_open():
-    # kamervragen-bulk, SSC validation line 1314: "Nee. Daar zie ik geen aanleiding toe."
+    # kamervragen-bulk, SSC validation record 1314: "Nee. Daar zie ik geen aanleiding toe."
     request = "Bent u bereid een extern onderzoek soortgelijk aan het Proximities-onderzoek in te stellen naar Israëlische bedrijven en overheidsinstanties waar de Nederlandse overheid relaties mee onderhoudt, zoals bijvoorbeeld Elbit, Cyber Intelligence Ltd, NSO, COGAT, en hun vermeende betrokkenheid bij in Israël en Palestina gepleegde oorlogsmisdaden zoals apartheid[5], plundering[6 ]"
     declined = compare_texts(request, "Daar zie ik geen aanleiding toe.").comparison
     assert declined.verdict == "reversed" and [c.rule for c in polarity_changes(declined)] == ["claim:rejection"]
     # with "Nee." before it, the request is denied once
     twice = compare_texts(request, "Nee. Daar zie ik geen aanleiding toe.").comparison
     assert twice.verdict == "reversed" and len(polarity_changes(twice)) == 1
-    # SSC validation line 1690: "Dat kan ik niet bevestigen." leaves the claim open
+    # SSC validation record 1690: "Dat kan ik niet bevestigen." leaves the claim open
     unconfirmed = compare_texts(
         "Kunt u bevestigen dat flexibiliteit in de volgordelijkheid van IPM-maatregelen het hele effect van IPM onderuit haalt?",
-        "Dat kan ik niet bevestigen.",
+        "Dat kan ik niet bevestigen. Zie het antwoord op vraag 10 en 11.",
     ).comparison
     assert not polarity_changes(unconfirmed) and unconfirmed.verdict == "narrowed"
-    assert [(c.dimension, c.kind, c.rule) for c in unconfirmed.changes()] == [("hedge", "added", "claim:left-open")]
+    assert [(c.dimension, c.kind, c.rule, c.b_text) for c in unconfirmed.changes()] == [("hedge", "added", "claim:left-open", "niet bevestigen")]
 
 
 def test_a_claim_dropped_from_a_later_version_is_reported():

@@ -144,8 +144,10 @@ class ClaimReader:
         self.frame_verbs = w("frame_verbs") | lexicon.reporting_verbs
         self.report_verbs = w("report_verbs")
         self.negating = w("negating_verbs")
+        self.rejecting = w("rejecting_verbs")
         self.hedge_verbs = w("hedge_verbs")
         self.possibility = w("possibility_adjectives")
+        self.likelihood = w("likelihood_adjectives")
         self.intention = lexicon.modality_words.get("intention", frozenset())
         self.permission = lexicon.modality_words.get("permission", frozenset())
         self.light_verbs = w("light_verbs")
@@ -177,6 +179,10 @@ class ClaimReader:
         self.referral = w("referral_words")
         self.fact_nouns = w("fact_nouns")
         self.all_frame_words = self.frame_verbs | self.report_verbs | self.negating | self.hedge_verbs | self.restriction | self.light_nouns
+        # what a clause that only judges an earlier statement is made of: "Dat klopt", "Daar
+        # zie ik geen aanleiding toe", "Daartoe ben ik niet bereid"
+        self.judging_predicates = self.frame_verbs | self.light_nouns | self.intention
+        self.judging_words = self.judging_predicates | self.negating | self.hedge_verbs | self.statement_nouns | self.speaker | self.modals | self.copulas
         self.pointing = w("pointing_adverbs")
         # Words that never tell two claims apart: frames, light verbs, copulas, modals.
         self.non_content = (
@@ -238,6 +244,10 @@ class ClaimReader:
                 if top.head.i in denying:
                     frame.flips += 1
                     frame.flip_words.extend(negators[i] for i in sorted(hedged) if i in negators and i < top.i)
+                elif self._forms(top.head) & (self.possibility | self.likelihood) and self._negators_of(top.head, negators):
+                    # "Het is niet waarschijnlijk dat X": probably not X
+                    frame.flips += 1
+                    frame.flip_words.extend(self._negators_of(top.head, negators))
             if not question and frame.opened_by is None:
                 # "ik zou onderzoeken of X", also where the parse made X the sentence's head
                 frame.opened_by = top.head if embedded and self._opens_question(top) else self._surface_question(sent, top)
@@ -503,10 +513,12 @@ class ClaimReader:
                 frame.hedged = True  # "op navraag is niet gebleken dat X": X, hedged, not found
                 frame.flips += 1
                 frame.flip_words.extend(negs)
-            elif kind == "hedge" and negs and self._forms(pred) & self.possibility:
-                # "het is niet mogelijk om X te doen": X cannot be, denied
+            elif kind == "hedge" and negs and self._forms(pred) & (self.possibility | self.likelihood):
+                # "het is niet mogelijk om X te doen": X cannot be, denied; "het is niet
+                # waarschijnlijk dat X": probably not X, denied with a hedge
                 frame.flips += 1
                 frame.flip_words.extend(negs)
+                frame.hedged = bool(self._forms(pred) & self.likelihood)
             elif kind == "hedge" and negs:
                 frame.hedged = True  # "kan niet bevestigen dat X": X left open
             elif kind == "negating":
@@ -596,7 +608,7 @@ class ClaimReader:
                 c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lemma in self.existential | self.copulas
             ):
                 words |= {c.lemma_.lower(), c.lower_}
-        if words & self.restriction and self._points_back(pred):
+        if words & self.restriction and (pred.pos_ in _VERBAL or {lemma, low} & self.restriction) and self._points_back(pred):
             return "restriction"
         if any(w.startswith("voorkom") for w in (lemma, *infinitives(low))) and (any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "zijn" for c in pred.children) or any(c.dep_ == "compound:prt" and c.lower_ in self.occur_particles for c in pred.children)):
             return "frame"  # "het is niet eerder voorgekomen dat X": X did not happen
@@ -618,27 +630,68 @@ class ClaimReader:
             return "question"  # "Kunt u aangeven of X?", "Is het mogelijk dat X?"
         return None
 
+    def _judges_only(self, pred, carrier, own: set[int], pointer) -> bool:
+        """The clause says nothing but a judgement of what it points at ("Dat klopt", "Die
+        mening deel ik niet", "Daartoe ben ik bereid"), not a claim of its own that happens
+        to contain a pointing word ("Hiervoor is goede regionale samenwerking nodig")."""
+        doc = pred.doc
+        pointed = {t.i for t in pointer.subtree}
+        if pred.pos_ == "VERB" and self._forms(pred) & self.frame_verbs:
+            # who judges is no content of the judgement: "Het kabinet deelt deze opvatting niet"
+            pointed |= {t.i for c in pred.children if c.dep_ == "nsubj" for t in c.subtree}
+        # what follows a coordination is another clause, whatever the parse made of it ("Ik
+        # verwerp elke suggestie … en wijs de indiener op …")
+        after = max(pred.i, carrier.i, pointer.i)
+        cut = next((t.i for t in doc[after : pred.sent.end] if t.pos_ == "CCONJ" or t.text in (",", ";")), pred.sent.end)
+        for i in own:
+            t = doc[i]
+            if i >= cut or i in pointed or i in (pred.i, carrier.i) or t.pos_ not in _CONTENT_POS or t.dep_ == "advmod":
+                continue  # how firmly it judges is no content either: "Ik verwerp expliciet …"
+            if not (self._forms(t) & self.judging_words):
+                return False
+        return True
+
+    def _judgement(self, pred, carrier, negative: bool, pointer) -> str | None:
+        """What a clause that judges an earlier statement does with it: "endorsement" (or,
+        negated, a rejection: "Dat klopt niet", "Daarvan is geen sprake"), "rejection" by a
+        denying verb ("Ik verwerp die suggestie"), or "left-open" ("Dat kan ik niet
+        bevestigen", "Dat is niet vastgesteld"); None when it does not judge."""
+        forms = self._forms(pred) | {carrier.lemma_.lower(), carrier.lower_}
+        if negative and forms & self.hedge_verbs:
+            subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            # the speaker, or the statement itself in a passive; "het aantal meldingen zegt
+            # niets over …" is no answer to what was said
+            if any(c.lower_ in self.speaker or c.i == pointer.i for c in subjects):
+                return "left-open"
+            return None
+        if forms & self.judging_predicates:
+            return "endorsement"
+        if not negative and forms & self.rejecting:
+            return "rejection"
+        return None
+
     def _points_back(self, pred) -> bool:
         """Does the clause talk about an earlier statement ("die zin", "daarmee", «…»)?"""
         return self._statement_reference(pred) is not None
 
-    def _statement_reference(self, *preds):
+    def _statement_reference(self, *preds, skip: set[int] = frozenset()):
         """The word by which a clause points at an earlier statement: a statement noun as
         subject or object ("die zin", "mijn woorden"), a demonstrative standing alone
-        ("dat is onjuist"), or a pointing adverb ("ik zeg daar sorry voor")."""
+        ("dat is onjuist"), or a pointing adverb ("ik zeg daar sorry voor"); not a word of a
+        definition ("in de zin van …", ``skip``)."""
         for pred in preds:
             for c in pred.children:
                 low, lemma = c.lower_, c.lemma_.lower()
+                if c.i in skip:
+                    continue
                 if low in self.pointing:
                     return c
                 if c.dep_ not in ("nsubj", "nsubj:pass", "obj", "obl", "nsubj:pv"):
-                    if c.i == c.sent.start and c.pos_ in ("PRON", "DET", "SCONJ") and low in self.statement_nouns and self._stands_alone(c):
-                        return c  # "Dat acht ik niet wenselijk", whatever the parse made of "Dat"
+                    if c.i == c.sent.start and low in self.statement_nouns and self._stands_alone(c) and (c.dep_ != "mark" or pred.dep_ == "ROOT"):
+                        # "Dat acht ik niet wenselijk", whatever the parse made of "Dat"; not
+                        # "Dat er geen sprake is van fraude, blijkt …" (a clause)
+                        return c
                     continue
-                if c.dep_ == "obl" and any(d.dep_ == "case" and d.lower_ == "in" for d in c.children) and not any(
-                    d.lower_ in self.statement_nouns or "Poss=Yes" in d.morph for d in c.children if d.dep_ in ("det", "nmod:poss")
-                ):
-                    continue  # "in de zin van …" defines; "in mijn antwoord", "met het woord" point back
                 if lemma in self.statement_nouns and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "ADJ" and len(lemma) > 4)):
                     return c  # "die zin", also where the tagger missed the noun ("Dat bericht")
                 if c.pos_ in ("PRON", "DET") and low in self.statement_nouns:
@@ -757,28 +810,22 @@ class ClaimReader:
             # "Zie het antwoord op vraag 3", "Ik verwijs naar de brief van 22 april"
             reference = "referral"
         elif stance in ("asserted", "asked", "reported") and reference is None:
-            words = self._forms(pred) | {carrier.lemma_.lower(), carrier.lower_}
-            pointer = self._statement_reference(pred, carrier)
+            words = {pred.lemma_.lower(), pred.lower_, carrier.lemma_.lower(), carrier.lower_}
+            defining = {i for sp, q in spans if q.dimension == "definition" for i in range(sp.start, sp.end)}
+            pointer = self._statement_reference(pred, carrier, skip=defining)
             if pointer is not None and words & self.restriction:
                 # "Mijn woorden waren niet bedoeld als …", "het ging daarbij om de politie"
                 stance, stance_rule, reference = "restricted", f"claim:restriction:{pred.lemma_.lower()}", "restriction"
-            elif negative and words & self.hedge_verbs:
-                if pointer is not None and self._complement(pred) is None and any(c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in self.speaker for c in pred.children):
-                    # "Dat kan ik niet bevestigen": the speaker leaves what A said open,
-                    # neither endorsed nor rejected ("het aantal zegt niets over …" is
-                    # something else)
-                    reference = "left-open"
-            elif pointer is not None and words & (self.frame_verbs | self.light_nouns | self.intention) and self._complement(pred) is None:
-                # "Ja, deze uitspraak onderschrijf ik", "Dat klopt", "Daarvan is geen sprake",
-                # and to a request "Ik ben daartoe bereid", "Dat acht ik niet wenselijk":
-                # B endorses (or rejects) what A said
-                reference = "endorsement"
-            elif pointer is not None and self._forms(pred) & self.negating and self._complement(pred) is None and not negative:
-                # "Ik verwerp elke suggestie die in deze vragen wordt gedaan": B rejects what
-                # A said, the verb is the denial
-                reference, polarity = "endorsement", "negative"
-                polarity_quals = [*polarity_quals, self._token_qualifier(pred, sent)]
-                polarity_words = tuple(q.text for q in polarity_quals)
+            elif pointer is not None and self._complement(pred) is None and self._judges_only(pred, carrier, own, pointer):
+                judgement = self._judgement(pred, carrier, negative, pointer)
+                if judgement == "rejection":
+                    # "Ik verwerp elke suggestie die in deze vragen wordt gedaan": the verb is
+                    # the denial
+                    reference, polarity = "endorsement", "negative"
+                    polarity_quals = [*polarity_quals, self._token_qualifier(pred, sent)]
+                    polarity_words = tuple(q.text for q in polarity_quals)
+                else:
+                    reference = judgement
         # What the claim is about.
         tokens = [doc[i] for i in sorted(own)]
         lemmas = []

@@ -30,7 +30,8 @@ def amount(q: Qualifier, lexicon: Lexicon) -> tuple[float, str] | None:
     "duizenden mensen" → (1000, "mensen"), "40 procent" → (40, "procent"); None when the
     phrase holds no number."""
     value, unit = None, ""
-    for word in q.text.lower().replace("%", " procent").split():
+    for word in q.text.lower().replace("%", " % ").split():
+        word = lexicon.number_units.get(word, word)
         if _DIGITS.match(word):
             value = float(word.replace(".", "").replace(",", "."))
         elif word in lexicon.number_multipliers and value is not None:

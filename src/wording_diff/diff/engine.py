@@ -126,8 +126,8 @@ def not_confirmed(claim_pairs: list[ClaimPair], claims_a: list[Claim], claims_b:
     if any(c.reference in ("answer", "endorsement") and c.polarity == "positive" for c in claims_b):
         return False  # "Ja.", "Ja, deze uitspraak onderschrijf ik"
     own_b = [c for c in claims_b if c.stance in ("asserted", "reported") and c.predicate and not c.embedded]
-    if own_b and all(c.reference == "referral" for c in own_b):
-        return False  # the answer is given elsewhere
+    if not own_b or all(c.reference == "referral" for c in own_b):
+        return False  # nothing said, or the answer is given elsewhere
     closest = max((cp.similarity for cp in claim_pairs if cp.a is not None and cp.b is not None), default=0.0)
     return closest < NOT_CONFIRMED_BELOW
 
@@ -210,7 +210,7 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
     for cb in endorsing:
         for ca in targets[cb.id]:
             if cb.reference == "left-open":
-                q = dataclasses.replace(_predicate_qualifier(cb), dimension="hedge", value="open", rule="claim:left-open")
+                q = _words_qualifier(cb, cb.polarity_qualifiers, "hedge", "open", "claim:left-open")  # "niet bevestigen"
                 change = Change("hedge", "added", [], [q], "narrows", "claim:left-open")
                 texts.explain(change)
                 add(ca, cb, "matched", "claim:left-open", 1.0, [change])
@@ -409,6 +409,15 @@ def _restriction_change(ca: Claim, cb: Claim, texts: Texts) -> Change:
     change = Change("definition", "replaced", [a], [b], "narrows", "claim:restriction")
     texts.explain(change)
     return change
+
+
+def _words_qualifier(claim: Claim, words: list[Qualifier], dimension: str, value: str, rule: str) -> Qualifier:
+    """The claim's predicate together with some of its words ("niet … bevestigen"), as one
+    qualifier with offsets in the sentence."""
+    start = min([claim.predicate_start, *(q.start_char for q in words)])
+    end = max([claim.predicate_end, *(q.end_char for q in words)])
+    text = claim.text[start - claim.start_char : end - claim.start_char] if claim.start_char <= start else claim.predicate_text
+    return Qualifier(dimension, text, start, end, value, rule, None, phrase_key(text), text, text.lower(), (claim.predicate,), claim.predicate)
 
 
 def _predicate_qualifier(claim: Claim) -> Qualifier:

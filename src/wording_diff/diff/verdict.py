@@ -22,6 +22,8 @@ MIN_OBSERVATIONS = 3
 # A direction counts in a verdict once it is this likely (tuned on the dev split).
 THRESHOLD = 0.4
 REVERSAL_THRESHOLD = 0.4
+# The rules by which B's stance towards A's claim as a whole becomes a change.
+STANCE_RULES = ("claim:restriction", "claim:retraction", "claim:rejection", "claim:answer-no", "claim:left-open")
 
 
 def rule_keys(dimension: str, kind: str, effect: str, rule: str, qualifier_rule: str, context: str = "stated", loose: bool = False) -> list[str]:
@@ -41,6 +43,11 @@ def rule_keys(dimension: str, kind: str, effect: str, rule: str, qualifier_rule:
         # matter: there the two directions are kept apart.)
         kind = "added-removed" if kind in ("added", "removed") else kind
         effect = "directed" if effect in ("narrows", "broadens") else effect
+    if decided_by.startswith(STANCE_RULES):
+        # what B does with A's claim as a whole (retracts, restricts, rejects, leaves it
+        # open) is weighed by its own record only: the slot changes of its dimension are
+        # another matter; seen too seldom, it gets the default weight
+        return [f"{context}|{dimension}|{kind}|{effect}|{decided_by}", f"{dimension}|{kind}|{effect}|{decided_by}"]
     return [
         f"{context}|{dimension}|{kind}|{effect}|{decided_by}",
         f"{context}|{dimension}|{kind}|{effect}",

@@ -85,9 +85,6 @@ class ScopeQualifiers:
         self._lexicon = lexicon
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
-        # Patterns that read part-of-speech tags run only on tagged docs: spaCy refuses them
-        # on a pipeline without a tagger, where the other rules still work.
-        self.tagged_matcher = Matcher(nlp.vocab)
         self._entries: dict[str, Entry] = {}
         for entry in self.lexicon.phrases:
             self._entries[entry.id] = entry
@@ -96,9 +93,8 @@ class ScopeQualifiers:
             self.phrase_matcher.add(entry.id, [nlp.make_doc(t) for t in entry.terms])
         for entry in self.lexicon.patterns:
             self._entries[entry.id] = entry
-            tagged = any(attr in token for token in entry.pattern if isinstance(token, dict) for attr in _TAG_ATTRS)
             try:
-                (self.tagged_matcher if tagged else self.matcher).add(entry.id, [list(entry.pattern)])
+                self.matcher.add(entry.id, [list(entry.pattern)])
             except Exception as exc:  # spaCy raises several types for bad patterns
                 raise LexiconError(f"{self.lexicon.path}: pattern {entry.id!r} is not a valid spaCy Matcher pattern: {exc}") from None
         self._ignore = Entry(id="ignore", dimension="polarity", value="ignore")
@@ -191,7 +187,9 @@ class ScopeQualifiers:
     def _lexicon_terms(self, doc: Doc) -> list[tuple[int, int, Entry]]:
         raw = [
             (start, end, self._entries[doc.vocab.strings[key]])
-            for key, start, end in (*self.phrase_matcher(doc), *self.matcher(doc), *(self.tagged_matcher(doc) if doc.has_annotation("POS") else ()))
+            # allow_missing: a pattern that reads tags matches nothing on an untagged doc
+            # (a pipeline without a tagger) instead of stopping it
+            for key, start, end in (*self.phrase_matcher(doc), *self.matcher(doc, allow_missing=True))
         ]
         kept = []
         for start, end, entry in raw:
@@ -423,10 +421,6 @@ class ScopeQualifiers:
 
 
 # ---------------------------------------------------------------------- helpers
-# Token attributes of a Matcher pattern that need a tagger (or morphologizer).
-_TAG_ATTRS = ("POS", "TAG", "MORPH")
-
-
 class Taken(dict):
     """Token positions already covered, per dimension: overlap tests in constant time."""
 

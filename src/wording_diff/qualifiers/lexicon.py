@@ -83,6 +83,7 @@ class Lexicon:
     # for comparing two amounts by size.
     number_values: dict[str, float] = field(default_factory=dict)
     number_multipliers: dict[str, float] = field(default_factory=dict)
+    number_units: dict[str, str] = field(default_factory=dict)  # "%" → "procent"
     by_id: dict[str, Entry] = field(default_factory=dict)
     # A hash of the (merged) lexicon data: caches key on what the lexicon says, not on
     # its file name, so editing a user lexicon invalidates what was found with it.
@@ -279,6 +280,7 @@ def parse_lexicon(data: dict, where: str) -> Lexicon:
         lexical_use=tuple(use),
         number_values=_numbers(data.get("numbers", {}), "values", where),
         number_multipliers=_numbers(data.get("numbers", {}), "multipliers", where),
+        number_units={str(k).lower(): str(v).lower() for k, v in data.get("numbers", {}).get("units", {}).items()},
         word_lists=words,
         predicate_synonyms=[frozenset(str(x).lower() for x in g) for g in predicates.get("synonyms", [])],
         opposites={k: frozenset(v) for k, v in opposites.items()},
@@ -403,7 +405,7 @@ def merge(base: dict, extra: dict) -> dict:
     phrases = extra.get("predicates", {}).get("phrases", {})
     if isinstance(phrases, dict):
         merged.setdefault("predicates", {}).setdefault("phrases", {}).update(phrases)
-    for name in ("values", "multipliers"):
+    for name in ("values", "multipliers", "units"):
         table = extra.get("numbers", {}).get(name, {})
         if isinstance(table, dict):
             merged.setdefault("numbers", {}).setdefault(name, {}).update(table)
