@@ -219,6 +219,12 @@ def test_a_denying_prefix_denies_the_stem_and_niet_on_affirms(read):
     assert claim.predicate == "mogelijk" and claim.polarity == "negative" and claim.polarity_words == ("onmogelijk",)
 
 
+def test_what_did_not_succeed_was_not_done(read):
+    # ah-tk-20232024-1770, Antwoord 4: "niet gelukt om X" is not X
+    (claim,) = own(read("Het is helaas niet gelukt om het voor15 mei te verzenden."))
+    assert claim.predicate == "verzenden" and claim.polarity == "negative"
+
+
 def test_there_is_no_question_of_x_denies_x(read):
     # ah-tk-20222023-3382, Antwoord 7
     (claim,) = own(read("Er is geen sprake van dat het treinverkeer in Noord-Holland en Flevoland anders wordt behandeld dan andere regio’s."))
