@@ -148,6 +148,7 @@ class ClaimReader:
         self.hedge_verbs = w("hedge_verbs")
         self.possibility = w("possibility_adjectives")
         self.likelihood = w("likelihood_adjectives")
+        self.can_or_likely = self.possibility | self.likelihood  # negated, they deny their clause
         self.intention = lexicon.modality_words.get("intention", frozenset())
         self.permission = lexicon.modality_words.get("permission", frozenset())
         self.light_verbs = w("light_verbs")
@@ -244,7 +245,7 @@ class ClaimReader:
                 if top.head.i in denying:
                     frame.flips += 1
                     frame.flip_words.extend(negators[i] for i in sorted(hedged) if i in negators and i < top.i)
-                elif self._forms(top.head) & (self.possibility | self.likelihood) and self._negators_of(top.head, negators):
+                elif self._forms(top.head) & self.can_or_likely and self._negators_of(top.head, negators):
                     # "Het is niet waarschijnlijk dat X": probably not X
                     frame.flips += 1
                     frame.flip_words.extend(self._negators_of(top.head, negators))
@@ -513,7 +514,7 @@ class ClaimReader:
                 frame.hedged = True  # "op navraag is niet gebleken dat X": X, hedged, not found
                 frame.flips += 1
                 frame.flip_words.extend(negs)
-            elif kind == "hedge" and negs and self._forms(pred) & (self.possibility | self.likelihood):
+            elif kind == "hedge" and negs and self._forms(pred) & self.can_or_likely:
                 # "het is niet mogelijk om X te doen": X cannot be, denied; "het is niet
                 # waarschijnlijk dat X": probably not X, denied with a hedge
                 frame.flips += 1
