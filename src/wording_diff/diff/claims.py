@@ -514,12 +514,12 @@ class ClaimReader:
                 frame.hedged = True  # "op navraag is niet gebleken dat X": X, hedged, not found
                 frame.flips += 1
                 frame.flip_words.extend(negs)
-            elif kind == "hedge" and negs and self._forms(pred) & self.can_or_likely:
+            elif kind == "hedge" and negs and (denied_by := self._forms(pred) & self.can_or_likely):
                 # "het is niet mogelijk om X te doen": X cannot be, denied; "het is niet
                 # waarschijnlijk dat X": probably not X, denied with a hedge
                 frame.flips += 1
                 frame.flip_words.extend(negs)
-                frame.hedged = bool(self._forms(pred) & self.likelihood)
+                frame.hedged = bool(denied_by & self.likelihood)
             elif kind == "hedge" and negs:
                 frame.hedged = True  # "kan niet bevestigen dat X": X left open
             elif kind == "negating":
@@ -631,13 +631,13 @@ class ClaimReader:
             return "question"  # "Kunt u aangeven of X?", "Is het mogelijk dat X?"
         return None
 
-    def _judges_only(self, pred, carrier, own: set[int], pointer) -> bool:
+    def _judges_only(self, pred, carrier, forms: set[str], own: set[int], pointer) -> bool:
         """The clause says nothing but a judgement of what it points at ("Dat klopt", "Die
         mening deel ik niet", "Daartoe ben ik bereid"), not a claim of its own that happens
         to contain a pointing word ("Hiervoor is goede regionale samenwerking nodig")."""
         doc = pred.doc
         pointed = {t.i for t in pointer.subtree}
-        if pred.pos_ == "VERB" and self._forms(pred) & self.frame_verbs:
+        if pred.pos_ == "VERB" and forms & self.frame_verbs:
             # who judges is no content of the judgement: "Het kabinet deelt deze opvatting niet"
             pointed |= {t.i for c in pred.children if c.dep_ == "nsubj" for t in c.subtree}
         # what follows a coordination is another clause, whatever the parse made of it ("Ik
@@ -652,12 +652,12 @@ class ClaimReader:
                 return False
         return True
 
-    def _judgement(self, pred, carrier, negative: bool, pointer) -> str | None:
+    def _judgement(self, pred, forms: set[str], negative: bool, pointer) -> str | None:
         """What a clause that judges an earlier statement does with it: "endorsement" (or,
         negated, a rejection: "Dat klopt niet", "Daarvan is geen sprake"), "rejection" by a
         denying verb ("Ik verwerp die suggestie"), or "left-open" ("Dat kan ik niet
-        bevestigen", "Dat is niet vastgesteld"); None when it does not judge."""
-        forms = self._forms(pred) | {carrier.lemma_.lower(), carrier.lower_}
+        bevestigen", "Dat is niet vastgesteld"); None when it does not judge. ``forms``: those
+        of the predicate and of the word that carries it."""
         if negative and forms & self.hedge_verbs:
             subjects = [c for c in pred.children if c.dep_ in ("nsubj", "nsubj:pass")]
             # the speaker, or the statement itself in a passive; "het aantal meldingen zegt
@@ -688,7 +688,8 @@ class ClaimReader:
                 if low in self.pointing:
                     return c
                 if c.dep_ not in ("nsubj", "nsubj:pass", "obj", "obl", "nsubj:pv"):
-                    if c.i == c.sent.start and low in self.statement_nouns and self._stands_alone(c) and (c.dep_ != "mark" or pred.dep_ == "ROOT"):
+                    # (the cheap test first: this runs for every word a predicate governs)
+                    if low in self.statement_nouns and c.i == c.sent.start and self._stands_alone(c) and (c.dep_ != "mark" or pred.dep_ == "ROOT"):
                         # "Dat acht ik niet wenselijk", whatever the parse made of "Dat"; not
                         # "Dat er geen sprake is van fraude, blijkt …" (a clause)
                         return c
@@ -817,8 +818,8 @@ class ClaimReader:
             if pointer is not None and words & self.restriction:
                 # "Mijn woorden waren niet bedoeld als …", "het ging daarbij om de politie"
                 stance, stance_rule, reference = "restricted", f"claim:restriction:{pred.lemma_.lower()}", "restriction"
-            elif pointer is not None and self._complement(pred) is None and self._judges_only(pred, carrier, own, pointer):
-                judgement = self._judgement(pred, carrier, negative, pointer)
+            elif pointer is not None and self._complement(pred) is None and self._judges_only(pred, carrier, forms := self._forms(pred) | {carrier.lemma_.lower(), carrier.lower_}, own, pointer):
+                judgement = self._judgement(pred, forms, negative, pointer)
                 if judgement == "rejection":
                     # "Ik verwerp elke suggestie die in deze vragen wordt gedaan": the verb is
                     # the denial

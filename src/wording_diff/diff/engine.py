@@ -417,12 +417,16 @@ def _words_qualifier(claim: Claim, words: list[Qualifier], dimension: str, value
     start = min([claim.predicate_start, *(q.start_char for q in words)])
     end = max([claim.predicate_end, *(q.end_char for q in words)])
     text = claim.text[start - claim.start_char : end - claim.start_char] if claim.start_char <= start else claim.predicate_text
-    return Qualifier(dimension, text, start, end, value, rule, None, phrase_key(text), text, text.lower(), (claim.predicate,), claim.predicate)
+    return _claim_qualifier(claim, text, start, end, dimension, value, rule)
 
 
 def _predicate_qualifier(claim: Claim) -> Qualifier:
-    text = claim.predicate_text
-    return Qualifier("polarity", text, claim.predicate_start, claim.predicate_end, "opposite", "claim:predicate", None, phrase_key(text), text, text.lower(), (claim.predicate,), claim.predicate)
+    return _claim_qualifier(claim, claim.predicate_text, claim.predicate_start, claim.predicate_end, "polarity", "opposite", "claim:predicate")
+
+
+def _claim_qualifier(claim: Claim, text: str, start: int, end: int, dimension: str, value: str, rule: str) -> Qualifier:
+    """A qualifier made from a claim's own words rather than found by a lexicon rule."""
+    return Qualifier(dimension, text, start, end, value, rule, None, phrase_key(text), text, text.lower(), (claim.predicate,), claim.predicate)
 
 
 def weighed(changes: list[Change]) -> tuple[list[Change], list[Change]]:
