@@ -201,6 +201,57 @@ def test_cannot_be_ruled_out_is_a_hedged_claim(read):
     assert any(q.dimension == "hedge" and "uit te sluiten" in q.text for q in claim.qualifiers)
 
 
+def test_a_promise_withheld_leaves_the_clause_open(read):
+    # ah-tk-20232024-1708: "niet garanderen dat X" and "geen garantie dat X" leave X open;
+    # they neither deny X nor pass their negation on to it.
+    (claim,) = own(read("Fokus kan daarmee niet garanderen dat er opeen locatie geen mannen worden ingezet."))
+    assert claim.predicate == "inzetten" and claim.polarity_words == ("geen",)
+    assert [(q.dimension, q.text, q.rule) for q in claim.qualifiers if q.dimension == "hedge"] == [("hedge", "niet garanderen", "claim:left-open")]
+    (claim,) = own(read("Het is natuurlijk geen garantie dat iedereen precies weet wat de regels zijn."))
+    assert claim.predicate == "weten" and claim.polarity == "positive"
+    assert [q.text for q in claim.qualifiers if q.dimension == "hedge"] == ["geen garantie"]
+
+
+def test_a_condition_after_a_hedging_verb_is_not_what_is_said(read):
+    # ah-tk-20232024-204, Antwoord 4: the claim is "niet van toegevoegde waarde", hedged by
+    # "lijkt"; "als het gaat om …" is its condition, not its content.
+    claims = own(read("Een additioneel onderzoek lijkt op dit moment niet van toegevoegde waarde als het gaat om het inschatten van de risico’s."))
+    assert claims[0].polarity == "negative" and claims[0].predicate != "gaan"
+    assert any(q.dimension == "hedge" and q.text == "lijkt" for q in claims[0].qualifiers)
+
+
+def test_what_an_open_question_asks_for_is_answered_not_narrowed():
+    # kamervragen-bulk, SSC validation line 1049: "Wanneer …?" asks for a time; the date of
+    # the answer supplies it. A place the question did not ask for is still a change.
+    q = "Wanneer verwacht u de Kamer nader te informeren omtrent de besprekingen met beide buurlanden?"
+    a = (
+        "Voor het zomerreces zal de Minister van Sociale Zaken en Werkgelegenheid mede namens mij een brief aan uw Kamer sturen"
+        " om uw Kamer te informeren over de voortgang van onze gesprekken met buurlanden en binnen de EU."
+    )
+    comparison = compare_texts(q, a).comparison
+    assert [c.asks_for for c in comparison.a_claims] == [("time",)]
+    found = {(c.dimension, c.b_text): (c.effect, c.rule) for c in comparison.changes()}
+    assert found[("time", "Voor het zomerreces")] == ("neutral", "compare:answers-question")
+    assert found[("place", "binnen de EU")][0] == "narrows"
+
+
+@pytest.mark.parametrize(
+    "question, asks",
+    [
+        # SSC validation line 1169
+        ("Vanaf wanneer precies bent u persoonlijk op de hoogte van het feit dat Soumaya Sahla veroordeeld is voor het lidmaatschap van een terroristische organisatie – de Hofstadgroep – en verboden wapenbezit?", ("time",)),
+        # ah-tk-20232024-1543, Vraag 7
+        ("Hoe groot was het Nederlandse financiële belang in dezepijpleiding?", ("quantity",)),
+        # a question word that is an adjective or a conjunction asks for nothing
+        # (SSC validation line 1883; ah-tk-20232024-946, Vraag 3)
+        ("Klopt het voorts dat het publiceren en verspreiden van de ontwerpen van 3D-wapens nog niet expliciet verboden is?", ()),
+        ("In hoeverre en op welke wijze wordt door u op dit moment aandacht besteed aan de (humanitaire) crisissituatie in Soedan?", ()),
+    ],
+)
+def test_the_dimension_a_question_word_asks_for(read, question, asks):
+    assert {c.asks_for for c in read(question)} == {asks}
+
+
 def test_implicit_negators_deny_what_they_govern(read):
     # kamervragen-bulk, Limburg kv-tk-2024Z18795, Vraag 1: "Minister Faber weigert met … te werken"
     (claim,) = own(read("Minister Faber weigert met voormalig inval-woordvoerder van burgemeester Halsema te werken."))

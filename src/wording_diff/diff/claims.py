@@ -52,6 +52,7 @@ class _Frame:
     flips: int = 0  # negations passed on ("Het klopt niet dat X" → not X)
     flip_words: list = field(default_factory=list)
     hedged: bool = False
+    left_open_by: set[int] = field(default_factory=set)  # "kan niet garanderen": the words that leave it open
     opened_by: object = None  # the frame word of "nagaan of X": X is left open
     stance: str | None = None
     stance_rule: str = ""
@@ -134,6 +135,10 @@ def _is_predicate(token) -> bool:
     return token.pos_ in _VERBAL or any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "cop") for c in token.children)
 
 
+# The dimensions a question word can ask for (the lexicon's asks_<dimension> lists).
+ASKED_DIMENSIONS = ("time", "place", "actor", "quantity", "condition")
+
+
 class ClaimReader:
     """Reads the claims of one parsed text. One reader per lexicon."""
 
@@ -179,6 +184,8 @@ class ClaimReader:
         self.occur_particles = w("occur_particles")
         self.referral = w("referral_words")
         self.fact_nouns = w("fact_nouns")
+        # what an open question asks for, per dimension ("Wanneer …?" asks for a time)
+        self.asks = {dim: sorted((tuple(t.split()) for t in w(f"asks_{dim}")), key=len, reverse=True) for dim in ASKED_DIMENSIONS}
         self.all_frame_words = self.frame_verbs | self.report_verbs | self.negating | self.hedge_verbs | self.restriction | self.light_nouns
         # what a clause that only judges an earlier statement is made of: "Dat klopt", "Daar
         # zie ik geen aanleiding toe", "Daartoe ben ik niet bereid"
@@ -279,6 +286,10 @@ class ClaimReader:
                 out.append(claim)
         self._place_leftovers(out, spans, self._compared_tokens(sent) | reported_by)
         self._inherit(out)
+        if question and out:
+            asks = self._asks_for(sent)
+            for claim in out:
+                claim.asks_for = asks
         if answer is not None and not out:
             # "Nee." on its own: the answer denies the question's claim. It has no
             # predicate of its own; pairing gives it the question's.
@@ -323,6 +334,26 @@ class ClaimReader:
             ):
                 host.qualifiers.append(q)
         host.qualifiers.sort(key=lambda q: (q.start_char, q.end_char))
+
+    def _asks_for(self, sent) -> tuple[str, ...]:
+        """The dimensions an open question asks for: "Wanneer verwacht u …?" asks for a
+        time, "Door wie …?" for an actor. A question word asks where it opens the question
+        or a clause of it ("In hoeverre en op welke wijze", "Kunt u aangeven hoeveel …"),
+        not where it is a conjunction or an adjective ("Wat gebeurt er wanneer X", "Is het
+        waar dat X")."""
+        words = [t for t in sent if not t.is_space and t.text not in ("«", "»", "\"", "'", "(")]
+        lowered = [t.lower_ for t in words]
+        out = []
+        for dim, phrases in self.asks.items():
+            for n in range(len(words)):
+                opens = n == 0 or lowered[n - 1] in (",", ";", ":", "en", "of") or words[n - 1].pos_ == "VERB"
+                if not opens:
+                    continue
+                match = next((ph for ph in phrases if tuple(lowered[n : n + len(ph)]) == ph), None)
+                if match is not None and (n + len(match) >= len(words) or lowered[n + len(match)] != "dat"):
+                    out.append(dim)
+                    break
+        return tuple(out)
 
     def _answer_particle(self, sent):
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)
@@ -522,6 +553,9 @@ class ClaimReader:
                 frame.hedged = bool(denied_by & self.likelihood)
             elif kind == "hedge" and negs:
                 frame.hedged = True  # "kan niet bevestigen dat X": X left open
+                # the negation and the word that promises ("niet garanderen", "geen garantie")
+                promise = [c.i for c in pred.children if c.lemma_.lower() in self.hedge_verbs] or [pred.i]
+                frame.left_open_by = {*promise, *(i for sp, _ in negs for i in range(sp.start, sp.end))}
             elif kind == "negating":
                 frame.flips += 1
                 frame.flip_words.append(pred)  # the negating verb itself
@@ -561,6 +595,8 @@ class ClaimReader:
                 if c.dep_ in _COMPLEMENT_DEPS and _is_predicate(c):
                     if c.dep_ == "xcomp" and not any(t.lower_ == "te" or t.dep_ == "mark" for t in c.children) and c.pos_ not in _VERBAL:
                         continue
+                    if _has_mark(c, self.clause_openers - {"om"}):
+                        continue  # "lijkt niet van waarde als het gaat om X": a condition, not what is said
                     return c
         for c in pred.children:
             # a "dat"/"of" clause or a "te" infinitive the parse labelled otherwise is
@@ -571,7 +607,7 @@ class ClaimReader:
                 return c
         for c in pred.children:
             # "Bent u bekend met het bericht dat X?": the clause of a fact noun
-            if c.dep_ in ("obl", "obj", "nsubj", "nmod") and c.lemma_.lower() in self.fact_nouns:
+            if c.dep_ in ("obl", "obj", "nsubj", "nmod") and c.lemma_.lower() in self.fact_nouns | self.hedge_verbs:
                 inner = next((g for g in c.children if g.i > c.i and (g.dep_ in ("acl", "ccomp", "acl:relcl") or _has_mark(g, self.complementizers))), None)
                 if inner is not None and _has_mark(inner, self.complementizers):
                     return inner
@@ -858,6 +894,11 @@ class ClaimReader:
             hedge = next((q for sp, q in spans if q.dimension == "hedge" and sp.start in frame.tokens), None)
             if hedge is not None:
                 quals.append(hedge)
+            elif frame.left_open_by:
+                # no hedge phrase of the lexicon in the frame ("Ik kan niet garanderen dat X",
+                # "Dit betekent niet een garantie dat X"): its negated word leaves X open
+                lo, hi = min(frame.left_open_by), max(frame.left_open_by)
+                quals.append(self._phrase_qualifier(doc[lo], doc[hi], sent, "open", "claim:left-open", dimension="hedge"))
         if frame.opened_by is not None and not any(q.dimension == "hedge" for q in quals):
             # "Ik zal nagaan of X": the speaker leaves X open
             marker = next((t for t in doc[frame.opened_by.i : pred.i] if t.lower_ in self.open_complementizers), frame.opened_by)

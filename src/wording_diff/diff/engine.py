@@ -332,6 +332,13 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
     (or turns into its opposite): "niet gedaan" against "vindt wél plaats" reverses, a
     negation in a claim about something else does not."""
     changes = compare_qualifiers(ca.qualifiers, cb.qualifiers, lexicon, texts, relations, with_polarity=False)
+    if ca.asks_for:
+        # "Wanneer verwacht u …?" – "Voor het zomerreces …": the time given answers the question
+        answering = lexicon.words("answering_values")
+        for change in changes:
+            if change.kind == "added" and change.dimension in ca.asks_for and (change.dimension not in ("time", "quantity") or change.b[0].value in answering):
+                change.effect, change.rule = "neutral", "compare:answers-question"
+                texts.explain(change)
     speaker = lexicon.words("speaker_pronouns")
     institution = lexicon.words("speaker_institutions")
     if ca.subject in speaker or cb.subject in speaker:

@@ -74,6 +74,9 @@ class Texts:
             fill["outside"] = self.outside(c.dimension, c.a)
             c.explanation = t["kinds"]["unchanged"].format(**fill)
             return
+        if c.rule == "compare:answers-question":
+            c.explanation = t["claims"]["answers_question"].format(**fill)
+            return
         key = f"{c.kind}.{c.effect}"
         template = t["kinds"].get(key) or t["kinds"][f"{c.kind}.unclear" if c.kind == "replaced" else f"{c.kind}.other"]
         if c.effect == "narrows":

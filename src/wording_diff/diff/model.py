@@ -137,6 +137,9 @@ class Claim:
     # A clause inside another claim ("omdat zij beweerde dat X"): matched like any claim,
     # but not reported as dropped or new when nothing matches it.
     embedded: bool = False
+    # For a claim asked in an open question, the dimensions its question word asks for
+    # ("Wanneer …?" → time): what the answer puts there answers it, it does not narrow.
+    asks_for: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         out = {
@@ -161,6 +164,8 @@ class Claim:
             out["reference"] = self.reference
         if self.embedded:
             out["embedded"] = True
+        if self.asks_for:
+            out["asks_for"] = list(self.asks_for)
         return out
 
 
