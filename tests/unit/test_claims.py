@@ -149,8 +149,10 @@ def test_saying_what_a_word_meant_narrows_the_claim():
 # ---------------------------------------------------------------- questions
 def test_a_question_asks_to_confirm_its_claim(read):
     # ah-tk-20142015-698, Vraag 5
-    (claim,) = own(read("Deelt u de mening dat dit overdeclaratie uitlokt en weinig ruimte biedt voor het in rekening brengen van een eerlijke prijs voor de verleende zorg?"))
-    assert claim.stance == "asked" and claim.polarity == "positive" and claim.predicate == "uitlokken"
+    claims = own(read("Deelt u de mening dat dit overdeclaratie uitlokt en weinig ruimte biedt voor het in rekening brengen van een eerlijke prijs voor de verleende zorg?"))
+    assert all(c.stance == "asked" and c.polarity == "positive" for c in claims)
+    # the two clauses coordinated under the frame are asked each
+    assert [c.predicate for c in claims] == ["uitlokken", "ruimte"]
 
 
 def test_the_answer_that_does_not_share_the_view_reverses_it():
@@ -250,6 +252,31 @@ def test_what_an_open_question_asks_for_is_answered_not_narrowed():
 )
 def test_the_dimension_a_question_word_asks_for(read, question, asks):
     assert {c.asks_for for c in read(question)} == {asks}
+
+
+def test_an_expectation_frame_hedges_its_clause(read):
+    # SSC validation line 1456: "Het kabinet verwacht dat … het ctb in het onderwijs niet nodig is"
+    (claim,) = own(read("Het kabinet verwacht dat gezien de ontwikkeling van de epidemie, de vaccinatiegraad en de relatief milde gevolgen van infecties voor jongeren het ctb in het onderwijs niet nodig is."))
+    assert claim.polarity == "negative"
+    assert [(q.text, q.value, q.rule) for q in claim.qualifiers if q.dimension == "hedge"] == [("verwacht", "expectation", "claim:belief-frame")]
+    # ah-tk-20232024-1770, Antwoord 3: "is de verwachting dat X"
+    (claim,) = own(read("Met het tempo dat is ingezet is de verwachting dat de doelstellingen gehaaldkunnen worden."))
+    assert claim.predicate == "halen" and [q.text for q in claim.qualifiers if q.dimension == "hedge"] == ["verwachting"]
+    # ah-tk-20232024-680, Vraag 4: "een inschatting maken van …" frames no clause
+    claims = read("Klopt het dat de Israëlische krijgsmacht bij bombardementen die het uitvoert vooraf een (schriftelijke) inschatting maakt van doelwitkeuze en te verwachten nevenschade en dat na inzet een (schriftelijke) vorm van een battle damage assessment wordt opsteld?")
+    assert claims[0].predicate == "inschatting" and not any(q.dimension == "hedge" for c in claims for q in c.qualifiers)
+
+
+def test_clauses_coordinated_under_one_frame_are_claims_each():
+    # ah-tk-20232024-403, Vraag 5: the question asks to share two opinions; the second denies.
+    q = "Deelt u de mening dat het openbaar vervoer een publieke dienst is die voor iedereen toegankelijk moet zijn en dat het openbaar vervoer geen dienst is waar private bedrijven forse winsten mee kunnen behalen?"
+    claims = [c for c in compare_texts(q, "Ja.").comparison.a_claims if c.stance_rule == "claim:question-frame"]
+    assert [(c.predicate, c.polarity) for c in claims] == [("dienst", "positive"), ("dienst", "negative")]
+    # ah-tk-20192020-2237, Vraag 6: "dat X … vinden en dat zij sommeren dat Y": the second clause
+    # is not the complement of the first one's "vinden"
+    q = "Bent u ervan op de hoogte dat Twitter, Facebook en Google de praktijken van Clearview onwenselijk vinden en dat zij sommeren dat Clearview geen gebruik meer maakt van hun data voor de gezichtsherkenningssoftware?"
+    predicates = [c.predicate for c in compare_texts(q, "Ja.").comparison.a_claims if c.stance == "asked"]
+    assert predicates[:2] == ["vinden", "sommeren"]
 
 
 def test_implicit_negators_deny_what_they_govern(read):

@@ -52,7 +52,11 @@ class _Frame:
     flips: int = 0  # negations passed on ("Het klopt niet dat X" → not X)
     flip_words: list = field(default_factory=list)
     hedged: bool = False
-    left_open_by: set[int] = field(default_factory=set)  # "kan niet garanderen": the words that leave it open
+    # the frame's words that hedge the claim where the lexicon names no hedge phrase in it,
+    # and how: ("open", "claim:left-open") for "kan niet garanderen dat X", ("expectation",
+    # "claim:belief-frame") for "Het kabinet verwacht dat X"
+    hedge_words: set[int] = field(default_factory=set)
+    hedge_kind: tuple[str, str] = ("open", "claim:left-open")
     opened_by: object = None  # the frame word of "nagaan of X": X is left open
     stance: str | None = None
     stance_rule: str = ""
@@ -151,6 +155,7 @@ class ClaimReader:
         self.negating = w("negating_verbs")
         self.rejecting = w("rejecting_verbs")
         self.hedge_verbs = w("hedge_verbs")
+        self.belief = w("belief_words")
         self.possibility = w("possibility_adjectives")
         self.likelihood = w("likelihood_adjectives")
         self.can_or_likely = self.possibility | self.likelihood  # negated, they deny their clause
@@ -273,17 +278,27 @@ class ClaimReader:
                 frame.tokens.update(asked[1])
                 frame.flips, frame.flip_words = len(asked[2]) % 2, list(asked[2])
                 frame.stance_rule = "claim:question-frame"
+                believed = {i for i in asked[1] if self._forms(sent.doc[i]) & self.belief}
+                if believed:
+                    # "Verwacht u dat X?", "Deelt u de verwachting dat X?": X asked as an
+                    # expectation, so that an answer "De verwachting is dat X" keeps it
+                    frame.hedged, frame.hedge_words, frame.hedge_kind = True, believed, ("expectation", "claim:belief-frame")
             pred = self._through_frames(top, frame, negators, quotes, hedged, denying)
             reported_by |= frame.report_tokens | frame.tokens
             if pred is None or pred.i in taken:
                 continue
             taken.update(frame.tokens & {t.i for t in sent if _is_predicate(t)})
             taken.add(pred.i)
-            own = self._own_tokens(pred, sent, frame)
-            claim = self._claim(parsed, sent, index, side, numbered + len(out), pred, own, frame, spans, negators, affirmers, quotes, whole_quote)
-            if claim is not None:
-                claim.embedded = embedded
-                out.append(claim)
+            # "Klopt het dat X en dat Y?", "heeft gezegd dat X en Y": each clause coordinated
+            # under the frame is a claim of its own, said under the same frame
+            coordinated = self._coordinated_with(pred, sent, taken) if frame.tokens else []
+            for head in (pred, *coordinated):
+                taken.add(head.i)
+                own = self._own_tokens(head, sent, frame)
+                claim = self._claim(parsed, sent, index, side, numbered + len(out), head, own, frame, spans, negators, affirmers, quotes, whole_quote)
+                if claim is not None:
+                    claim.embedded = embedded
+                    out.append(claim)
         self._place_leftovers(out, spans, self._compared_tokens(sent) | reported_by)
         self._inherit(out)
         if question and out:
@@ -334,6 +349,23 @@ class ClaimReader:
             ):
                 host.qualifiers.append(q)
         host.qualifiers.sort(key=lambda q: (q.start_char, q.end_char))
+
+    def _coordinated_with(self, pred, sent, taken: set[int]) -> list:
+        """The clauses coordinated with a claim under its frame: its "conj" predicates, and
+        every "en dat Y" after it, wherever the parse hung Y."""
+        doc = sent.doc
+        found = {c.i: c for c in pred.children if c.dep_ == "conj" and self._coordinated_clause(c)}
+        for tok in doc[pred.i + 1 : sent.end]:
+            if tok.lower_ in self.complementizers and tok.dep_ == "mark" and doc[tok.i - 1].pos_ == "CCONJ" and tok.head.i > tok.i and _is_predicate(tok.head):
+                found.setdefault(tok.head.i, tok.head)
+        return [t for i, t in sorted(found.items()) if i not in taken and i != pred.i]
+
+    def _coordinated_clause(self, tok) -> bool:
+        """A clause coordinated with another: "en dat Y", or a finite verb of its own ("gebruikt
+        en verkoopt"); not a "te" infinitive inside a noun phrase ("en te verwachten nevenschade")."""
+        if _has_mark(tok, self.complementizers):
+            return _is_predicate(tok)
+        return tok.pos_ in _VERBAL and (_heads_clause(tok) or _is_finite(tok)) and not _is_infinitival(tok)
 
     def _asks_for(self, sent) -> tuple[str, ...]:
         """The dimensions an open question asks for: "Wanneer verwacht u …?" asks for a
@@ -533,6 +565,8 @@ class ClaimReader:
                 return pred
             if kind is None:
                 return pred
+            if kind == "belief" and not (_has_mark(complement, self.complementizers) or self._forms(pred) & self.belief):
+                return pred  # "een inschatting maken van … en te verwachten nevenschade": no clause believed
             negs = self._negators_of(pred, negators)
             # the frame is the frame word's clause: not its complement, and not a clause set
             # beside it ("…, al haastte hij zich te zeggen dat …")
@@ -555,7 +589,16 @@ class ClaimReader:
                 frame.hedged = True  # "kan niet bevestigen dat X": X left open
                 # the negation and the word that promises ("niet garanderen", "geen garantie")
                 promise = [c.i for c in pred.children if c.lemma_.lower() in self.hedge_verbs] or [pred.i]
-                frame.left_open_by = {*promise, *(i for sp, _ in negs for i in range(sp.start, sp.end))}
+                frame.hedge_words = {*promise, *(i for sp, _ in negs for i in range(sp.start, sp.end))}
+            elif kind == "belief":
+                # "Het kabinet verwacht dat X", "Het is de verwachting dat X": X, expected; and
+                # "Ik verwacht niet dat X": not X, expected (the negation is the clause's)
+                if negs:
+                    frame.flips += 1
+                    frame.flip_words.extend(negs)
+                frame.hedged = True
+                believed = [c.i for c in pred.children if self._forms(c) & self.belief] or [pred.i]
+                frame.hedge_words, frame.hedge_kind = set(believed), ("expectation", "claim:belief-frame")
             elif kind == "negating":
                 frame.flips += 1
                 frame.flip_words.append(pred)  # the negating verb itself
@@ -621,6 +664,8 @@ class ClaimReader:
         by the first "dat"/"of" after the frame word, up to the end of the sentence."""
         sent = pred.sent
         for tok in pred.doc[pred.i + 1 : sent.end]:
+            if tok.lower_ in self.complementizers and tok.i > pred.i + 1 and pred.doc[tok.i - 1].pos_ == "CCONJ":
+                return None  # "… onwenselijk vinden en dat zij sommeren": a clause beside, not the frame's
             if tok.lower_ in self.complementizers and (tok.pos_ == "SCONJ" or tok.dep_ == "mark"):
                 end = sent.end
                 while end > tok.i + 2 and pred.doc[end - 1].is_punct:
@@ -657,6 +702,8 @@ class ClaimReader:
             return "negating"
         if words & self.hedge_verbs:
             return "hedge"
+        if words & self.belief:
+            return "belief"
         if words & self.intention:
             return "intention"
         if words & self.report_verbs:
@@ -894,11 +941,13 @@ class ClaimReader:
             hedge = next((q for sp, q in spans if q.dimension == "hedge" and sp.start in frame.tokens), None)
             if hedge is not None:
                 quals.append(hedge)
-            elif frame.left_open_by:
+            elif frame.hedge_words:
                 # no hedge phrase of the lexicon in the frame ("Ik kan niet garanderen dat X",
-                # "Dit betekent niet een garantie dat X"): its negated word leaves X open
-                lo, hi = min(frame.left_open_by), max(frame.left_open_by)
-                quals.append(self._phrase_qualifier(doc[lo], doc[hi], sent, "open", "claim:left-open", dimension="hedge"))
+                # "Dit betekent niet een garantie dat X", "Het kabinet verwacht dat X"): the
+                # frame's own words hedge X
+                lo, hi = min(frame.hedge_words), max(frame.hedge_words)
+                value, rule = frame.hedge_kind
+                quals.append(self._phrase_qualifier(doc[lo], doc[hi], sent, value, rule, dimension="hedge"))
         if frame.opened_by is not None and not any(q.dimension == "hedge" for q in quals):
             # "Ik zal nagaan of X": the speaker leaves X open
             marker = next((t for t in doc[frame.opened_by.i : pred.i] if t.lower_ in self.open_complementizers), frame.opened_by)

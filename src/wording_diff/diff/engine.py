@@ -332,6 +332,10 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
     (or turns into its opposite): "niet gedaan" against "vindt wél plaats" reverses, a
     negation in a claim about something else does not."""
     changes = compare_qualifiers(ca.qualifiers, cb.qualifiers, lexicon, texts, relations, with_polarity=False)
+    if ca.stance == "asked":
+        # a question put as an expectation ("Verwacht u dat X?") does not hedge what it
+        # asks: a plain "X" answers it without asserting more
+        changes = [c for c in changes if not (c.kind == "removed" and c.dimension == "hedge" and c.a[0].rule == "claim:belief-frame")]
     if ca.asks_for:
         # "Wanneer verwacht u …?" – "Voor het zomerreces …": the time given answers the question
         answering = lexicon.words("answering_values")
