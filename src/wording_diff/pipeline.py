@@ -24,6 +24,7 @@ ENV_VAR = "WORDING_DIFF_MODEL"
 QUALIFIER_PIPE = "scope_qualifiers"
 SENTENCE_PIPE = "wording_diff_sentences"
 RUN_ON_PIPE = "wording_diff_run_ons"
+LEMMA_PIPE = "wording_diff_lemmas"
 
 
 class ModelError(WordingDiffError, RuntimeError):
@@ -123,7 +124,7 @@ def resolve_model(requested: str | None = None, source: str = "option") -> Model
 def _load(path: str, lexicon: str | None):
     import spacy
 
-    from . import runons, sentences  # noqa: F401  register the factories
+    from . import lemmas, runons, sentences  # noqa: F401  register the factories
     from .qualifiers import component  # noqa: F401
 
     try:
@@ -131,7 +132,7 @@ def _load(path: str, lexicon: str | None):
         nlp = spacy.load(path, exclude=["ner"])
     except Exception as exc:  # spaCy raises many kinds for a broken pipeline folder
         raise ModelError(f"{path}: cannot load spaCy pipeline ({exc.__class__.__name__}: {exc})") from None
-    for name in (QUALIFIER_PIPE, SENTENCE_PIPE, RUN_ON_PIPE):
+    for name in (QUALIFIER_PIPE, SENTENCE_PIPE, RUN_ON_PIPE, LEMMA_PIPE):
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
     # words that PDF extraction ran together are split before anything reads the tokens
@@ -140,6 +141,9 @@ def _load(path: str, lexicon: str | None):
         nlp.add_pipe(SENTENCE_PIPE, before="parser")
     elif "senter" not in nlp.pipe_names:
         nlp.add_pipe(SENTENCE_PIPE, first=True)
+    if any(name in nlp.pipe_names for name in ("trainable_lemmatizer", "lemmatizer")):
+        # a lemma the lemmatizer made up is looked up instead (lemmas.py)
+        nlp.add_pipe(LEMMA_PIPE)
     nlp.add_pipe(QUALIFIER_PIPE, config={"lexicon": lexicon})
     return nlp
 
@@ -185,7 +189,7 @@ class Parser:
         inside the parse). Not the lexicon."""
         import spacy
 
-        from . import runons, sentences
+        from . import lemmas, runons, sentences
 
         parts = [self.info.name, self.info.version, spacy.__version__, *(n for n in self.nlp.pipe_names if n != QUALIFIER_PIPE)]
         # two trained pipelines may share a name and version ("pipeline 0.0.0", spaCy's
@@ -193,7 +197,7 @@ class Parser:
         meta = Path(self.info.path) / "meta.json" if self.info.path else None
         if meta is not None and meta.is_file():
             parts.append(meta.read_text(encoding="utf8"))
-        return hash_parts(*parts, Path(sentences.__file__).read_text(encoding="utf8"), runons.fingerprint())
+        return hash_parts(*parts, Path(sentences.__file__).read_text(encoding="utf8"), runons.fingerprint(), lemmas.fingerprint())
 
     def parse(self, text: str):
         doc = self._cache.get(text)
