@@ -279,6 +279,26 @@ def test_clauses_coordinated_under_one_frame_are_claims_each():
     assert predicates[:2] == ["vinden", "sommeren"]
 
 
+def test_a_clause_whose_head_the_parse_lost_keeps_its_verb_and_negation(read):
+    # SSC validation line 1045: the parse makes "zijn" the head and "gearresteerd" its
+    # subject; the claim is "gearresteerd", denied
+    (claim,) = own(read("Er zijn geen personen gearresteerd."))
+    assert (claim.predicate, claim.polarity, claim.polarity_words) == ("arresteren", "negative", ("geen",))
+    # ah-tk-20232024-127, Antwoord 2: the parse makes "het vaststellen" the head
+    (claim,) = own(read("Het Ministerie van IenW heeft bij het vaststellen van de Regeling natuurbescherming de legalisatie van Lelystad Airport niet als voorwaarde gesteld."))
+    assert (claim.predicate, claim.polarity) == ("stellen", "negative")
+
+
+def test_no_reason_to_do_x_denies_x_and_keeps_a_statement(read):
+    # ah-tk-20232024-1193, Antwoord 7: "geen reden … om het standpunt te herzien": not
+    # revised, and no retraction of the standpoint either
+    (claim,) = own(read("Dit betekent dat het kabinet geen reden heeft gezien om het Nederlandse standpunt te herzien."))
+    assert (claim.predicate, claim.polarity, claim.stance) == ("herzien", "negative", "asserted")
+    # ah-tk-20202021-876, Antwoord 9: "geen aanleiding om aan te nemen dat X" – X doubted
+    (claim,) = own(read("Er was begin september geen aanleiding om aan te nemen dat het aantal ingekochte vaccins onvoldoende zou zijn."))
+    assert claim.polarity == "negative" and any(q.dimension == "hedge" for q in claim.qualifiers)
+
+
 def test_implicit_negators_deny_what_they_govern(read):
     # kamervragen-bulk, Limburg kv-tk-2024Z18795, Vraag 1: "Minister Faber weigert met … te werken"
     (claim,) = own(read("Minister Faber weigert met voormalig inval-woordvoerder van burgemeester Halsema te werken."))

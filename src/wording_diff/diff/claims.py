@@ -39,6 +39,8 @@ _QUOTES = {"«": "»", "“": "”", "„": "”", '"': '"', "‘": "’", "‹"
 # report that prints the minister's words), not a mention inside another claim.
 _WHOLE_QUOTE = 0.7
 _MAX_FRAMES = 5
+# the relations under which the parse hangs a participle it did not see as one
+_LOST_PARTICIPLE_DEPS = ("nsubj", "nsubj:pass", "obj", "xcomp", "ccomp", "obl", "obl:arg")
 # Modality values that a frame passes on to the claim it governs.
 _FRAME_DIMENSIONS = {"hedge", "condition", "modality"}
 
@@ -57,6 +59,9 @@ class _Frame:
     # "claim:belief-frame") for "Het kabinet verwacht dat X"
     hedge_words: set[int] = field(default_factory=set)
     hedge_kind: tuple[str, str] = ("open", "claim:left-open")
+    # an auxiliary the parse made the clause's head ("Er zijn geen personen gearresteerd"
+    # with "gearresteerd" under "zijn"): its other dependents belong to the claim
+    lifted: set[int] = field(default_factory=set)
     opened_by: object = None  # the frame word of "nagaan of X": X is left open
     stance: str | None = None
     stance_rule: str = ""
@@ -150,6 +155,7 @@ class ClaimReader:
         self.lex = lexicon
         w = lexicon.words
         self.modals = w("modal_verbs")
+        self.auxiliaries = w("auxiliary_verbs")
         self.frame_verbs = w("frame_verbs") | lexicon.reporting_verbs
         self.report_verbs = w("report_verbs")
         self.negating = w("negating_verbs")
@@ -553,6 +559,14 @@ class ClaimReader:
         """Follow modal verbs and frames down to the clause that carries the claim."""
         for _ in range(_MAX_FRAMES):
             lemma = pred.lemma_.lower()
+            participle = self._participle_of(pred) if lemma in self.auxiliaries else self._verb_under_noun(pred)
+            if participle is not None:
+                negs = self._negators_of(pred, negators)
+                frame.flips += len(negs)
+                frame.flip_words.extend(negs)
+                frame.lifted.add(pred.i)
+                pred = participle
+                continue
             if lemma in self.modals:
                 inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
                 if inner is not None:
@@ -650,9 +664,11 @@ class ClaimReader:
                 return c
         for c in pred.children:
             # "Bent u bekend met het bericht dat X?": the clause of a fact noun
-            if c.dep_ in ("obl", "obj", "nsubj", "nmod") and c.lemma_.lower() in self.fact_nouns | self.hedge_verbs:
+            noun = c.lemma_.lower()
+            if c.dep_ in ("obl", "obj", "nsubj", "nmod") and noun in self.fact_nouns | self.hedge_verbs | self.light_nouns:
                 inner = next((g for g in c.children if g.i > c.i and (g.dep_ in ("acl", "ccomp", "acl:relcl") or _has_mark(g, self.complementizers))), None)
-                if inner is not None and _has_mark(inner, self.complementizers):
+                # "er is geen aanleiding om X te doen": a light noun's "te" infinitive too
+                if inner is not None and (_has_mark(inner, self.complementizers) or (noun in self.light_nouns and _is_infinitival(inner))):
                     return inner
         for c in pred.children:
             if c.dep_ in ("ccomp", "parataxis", "obj", "nsubj") and any(qs <= c.i < qe for qs, qe in quotes):
@@ -807,15 +823,42 @@ class ClaimReader:
             # "dat dit overdeclaratie uit lokt": a preposition right before the verb whose
             # noun lies behind it is the verb's particle, written apart
             particle = prev.lower_
+        if particle and not base.startswith(particle) and base != tok.lower_ and base.endswith(tok.lower_) and tok.lower_.endswith("en"):
+            base = tok.lower_  # "aan te passen" lemmatized "toepassen": another particle glued on
         return base if not particle or base.startswith(particle) else particle + base
 
     def _own_tokens(self, pred, sent, frame: _Frame) -> set[int]:
-        """The claim's clause: its predicate's subtree without coordinated claims."""
+        """The claim's clause: its predicate's subtree without coordinated claims (and the
+        other dependents of an auxiliary the parse made its head)."""
         skip = set()
-        for c in pred.children:
-            if c.dep_ in ("conj", "parataxis") and _is_predicate(c):
-                skip.update(t.i for t in c.subtree)
-        return {t.i for t in pred.subtree if t.i not in skip and t.i not in frame.tokens}
+        heads = [pred, *(sent.doc[i] for i in frame.lifted)]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ in ("conj", "parataxis") and _is_predicate(c) and c.i != pred.i:
+                    skip.update(t.i for t in c.subtree)
+        inside = {t.i for head in heads for t in head.subtree}
+        return {i for i in inside if i not in skip and i not in frame.tokens}
+
+    def _verb_under_noun(self, pred):
+        """The clause's verb where the parse made a nominal infinitive its head ("heeft bij
+        het vaststellen van de Regeling … de legalisatie niet als voorwaarde gesteld", with
+        "gesteld" under "vaststellen"); None for an ordinary verb."""
+        if pred.pos_ != "VERB" or "Inf" not in pred.morph.get("VerbForm"):
+            return None
+        if not (any(c.dep_ == "det" and c.lower_ in self.articles for c in pred.children) and any(c.dep_ == "case" for c in pred.children)):
+            return None
+        verbs = [t for t in pred.subtree if t.i > pred.i and t.pos_ == "VERB" and t.dep_ not in ("acl", "acl:relcl", "amod", "advcl") and ({"Part", "Fin"} & set(t.morph.get("VerbForm")))]
+        return verbs[-1] if verbs else None
+
+    def _participle_of(self, aux):
+        """The past participle an auxiliary governs where the parse made the auxiliary the
+        clause's head and the participle its subject or object ("Er zijn geen personen
+        gearresteerd"); None where the auxiliary stands as a verb of its own."""
+        if aux.dep_ in ("aux", "aux:pass", "cop"):
+            return None
+        parts = [c for c in aux.children if c.i > aux.i and c.pos_ == "VERB" and "Part" in c.morph.get("VerbForm") and c.dep_ in _LOST_PARTICIPLE_DEPS]
+        others = [c for c in aux.children if c.dep_ in ("obj", "xcomp", "ccomp") and c.pos_ in ("NOUN", "PROPN", "ADJ") and not any(c.i == p.i for p in parts)]
+        return parts[0] if len(parts) == 1 and not others else None
 
     # ------------------------------------------------------------------ the claim
     def _claim(self, parsed, sent, index, side, number, pred, own, frame, spans, negators, affirmers, quotes, whole_quote) -> Claim | None:
@@ -1138,6 +1181,8 @@ class ClaimReader:
             hit = "claim:retraction-negated"
         if hit is None:
             return None
+        if hit == "claim:retraction" and negative and pred.pos_ in _VERBAL and self._forms(pred) & self.retraction:
+            return None  # "geen reden om het standpunt te herzien": the statement is kept
         if self._complement(pred) is not None:
             return None  # "Het is onjuist dat X" denies X; it does not retract a statement
         # the pointer may hang from a frame or modal above ("Dat bleek anders te zitten",
