@@ -299,6 +299,18 @@ def test_no_reason_to_do_x_denies_x_and_keeps_a_statement(read):
     assert claim.polarity == "negative" and any(q.dimension == "hedge" for q in claim.qualifiers)
 
 
+def test_a_denied_universal_restricts_the_claim_instead_of_denying_it(read):
+    # SSC validation line 1871: "kan niet alle misstanden voorkomen" – some, not none;
+    # line 1409: "dat niet in alle gevallen een grotere … auto meer verbruikt"
+    for text, words in [
+        ("Wetgeving helpt, maar kan niet alle misstanden voorkomen.", "niet alle"),
+        ("Daarnaast geldt binnen de groep van elektrische auto’s dat niet in alle gevallen een grotere en zwaardere auto meer verbruikt aangezien dit van meerdere aspecten afhankelijk is.", "niet in alle gevallen"),
+    ]:
+        (claim,) = [c for c in read(text) if any(q.text == words for q in c.qualifiers)]
+        assert claim.polarity == "positive" and not claim.polarity_words
+        assert [q.value for q in claim.qualifiers if q.text == words] == ["some"]
+
+
 def test_implicit_negators_deny_what_they_govern(read):
     # kamervragen-bulk, Limburg kv-tk-2024Z18795, Vraag 1: "Minister Faber weigert met … te werken"
     (claim,) = own(read("Minister Faber weigert met voormalig inval-woordvoerder van burgemeester Halsema te werken."))

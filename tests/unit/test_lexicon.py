@@ -20,6 +20,17 @@ def test_bundled_lexicon_is_valid_and_covers_every_dimension():
     assert {"niet", "geen", "nooit"} <= lex.negations
 
 
+def test_every_value_ordering_names_values_the_entries_give():
+    # a chain that names a value no entry gives never ranks anything ("universal" for "all")
+    lex = load_lexicon(None)
+    values = {}
+    for e in (*lex.phrases, *lex.patterns, *lex.heads):
+        values.setdefault(e.dimension, set()).add(e.value)
+    for dimension, chains in lex.value_orderings.items():
+        for chain in chains:
+            assert set(chain) <= values[dimension], (dimension, set(chain) - values[dimension])
+
+
 @pytest.mark.parametrize(
     "entry, message",
     [
