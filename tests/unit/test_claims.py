@@ -311,6 +311,29 @@ def test_a_denied_universal_restricts_the_claim_instead_of_denying_it(read):
         assert [q.value for q in claim.qualifiers if q.text == words] == ["some"]
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # SSC validation lines 1122 and 1736
+        "Over de concrete casus van MartiniZorg doe ik geen uitspraken.",
+        "Ik kan niet spreken voor de Europese Commissie.",
+    ],
+)
+def test_declining_to_comment_leaves_the_question_open(read, answer):
+    (claim,) = own(read(answer))
+    assert claim.polarity == "negative" and claim.reference == "left-open"
+
+
+def test_an_answer_that_declines_to_comment_is_a_hedge_not_a_denial():
+    # SSC validation line 1736: the question asks what the Commission will do
+    comparison = compare_texts(
+        "Wat is uw verwachting ten aanzien van de beoordeling van de plannen van het kabinet door de Europese Commissie? Zal zij de plannen goedkeuren?",
+        "Ik kan niet spreken voor de Europese Commissie.",
+    ).comparison
+    assert comparison.verdict == "narrowed"
+    assert [(c.dimension, c.kind, c.rule) for c in comparison.changes()] == [("hedge", "added", "claim:left-open")]
+
+
 def test_implicit_negators_deny_what_they_govern(read):
     # kamervragen-bulk, Limburg kv-tk-2024Z18795, Vraag 1: "Minister Faber weigert met … te werken"
     (claim,) = own(read("Minister Faber weigert met voormalig inval-woordvoerder van burgemeester Halsema te werken."))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lemmas import infinitive_of, infinitives
 from ..qualifiers.lexicon import Lexicon
 from ..runons import word_filter
 from .model import Claim, Qualifier
@@ -162,6 +163,7 @@ class ClaimReader:
         self.rejecting = w("rejecting_verbs")
         self.hedge_verbs = w("hedge_verbs")
         self.belief = w("belief_words")
+        self.declining = w("declining_words")
         self.possibility = w("possibility_adjectives")
         self.likelihood = w("likelihood_adjectives")
         self.can_or_likely = self.possibility | self.likelihood  # negated, they deny their clause
@@ -751,6 +753,16 @@ class ClaimReader:
                 return False
         return True
 
+    def _declines_comment(self, pred, carrier, frame: _Frame) -> bool:
+        """The speaker declines to comment: a word of the lexicon's declining list carries
+        the clause (or is its object: "geen uitspraken doen") and the subject is the speaker."""
+        words = self._forms(pred) | self._forms(carrier) | {c.lemma_.lower() for c in (*pred.children, *carrier.children) if c.dep_ in ("obj", "obl")}
+        if not words & self.declining:
+            return False
+        doc = pred.doc
+        subjects = [c for t in (pred, carrier, *(doc[i] for i in frame.tokens)) for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        return any(c.lower_ in self.speaker for c in subjects)
+
     def _judgement(self, pred, forms: set[str], negative: bool, pointer) -> str | None:
         """What a clause that judges an earlier statement does with it: "endorsement" (or,
         negated, a rejection: "Dat klopt niet", "Daarvan is geen sprake"), "rejection" by a
@@ -954,6 +966,9 @@ class ClaimReader:
                     polarity_words = tuple(q.text for q in polarity_quals)
                 else:
                     reference = judgement
+        if reference is None and stance == "asserted" and negative and self._declines_comment(pred, carrier, frame):
+            # "Over de concrete casus doe ik geen uitspraken": what was asked is left open
+            reference = "left-open"
         # What the claim is about.
         tokens = [doc[i] for i in sorted(own)]
         lemmas = []
@@ -1212,68 +1227,6 @@ def _has_mark(token, marks) -> bool:
     """The clause headed by ``token`` opens with one of ``marks`` (the lexicon's
     complementizers: "dat", "of")."""
     return any(g.dep_ == "mark" and g.lower_ in marks and g.i < token.i for g in token.children)
-
-
-_VOWELS = "aeiouy"
-
-
-def infinitive_of(form: str) -> str:
-    """The infinitive of a present-tense verb form ending in -t, by Dutch spelling ("uitlokt"
-    → uitlokken, "maakt" → maken, "gebruikt" → gebruiken, "geeft" → geven): for a lemma the
-    lemmatizer left as the form it saw. Other forms are returned as they are."""
-    if len(form) < 4 or not form.endswith("t") or form.endswith("en"):
-        return form
-    stem = form[:-1]
-    if stem[-1] in _VOWELS or stem.endswith("eef"):
-        return form  # gaat, doet, heeft: irregular, no guess
-    if len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] == stem[-3] and stem[-2] in "aeou":
-        stem = stem[:-3] + stem[-2] + stem[-1]  # maak → mak, geef → gef, loop → lop
-        long_vowel = True
-    else:
-        long_vowel = len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS and stem[-3] in _VOWELS
-    if long_vowel and stem[-1] in "fs":
-        stem = stem[:-1] + {"f": "v", "s": "z"}[stem[-1]]  # gef → gev, kies → kiez
-    elif not long_vowel and len(stem) >= 3 and stem[-1] not in _VOWELS + "w" and stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
-        stem += stem[-1]  # lok → lokk, zet → zett
-    return stem + "en"
-
-
-def infinitives(form: str) -> set[str]:
-    """The infinitives a Dutch verb form may belong to, by spelling alone: for a lemma the
-    parser got wrong ("deel" → delen, "weigert" → weigeren, "geeft" → geven, "onderschrijf"
-    → onderschrijven)."""
-    out = {form}
-    stems = {form}
-    # participles: "gemeld" → meld, "voorgekomen" → voorkomen, "aangegeven" → aangeven
-    at = form.find("ge", 0, 7)
-    if at >= 0 and len(form) - at > 4:
-        bare = form[:at] + form[at + 2 :]
-        out.add(bare)
-        stems.add(bare)
-        if bare.endswith(("d", "t")):
-            stems.add(bare[:-1])
-    if form.endswith("t") and len(form) > 3:
-        stems.add(form[:-1])
-    if form.endswith(("de", "te")) and len(form) > 4:  # past: "meldde", "stelde"
-        stems.add(form[:-2])
-    for stem in list(stems):
-        if len(stem) < 2:
-            continue
-        variants = {stem}
-        if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":  # deel → del
-            variants.add(stem[:-2] + stem[-1])
-        for v in list(variants):
-            if v.endswith("f"):
-                variants.add(v[:-1] + "v")
-            if v.endswith("s"):
-                variants.add(v[:-1] + "z")
-        for v in variants:
-            out.update((v + "en", v + "n"))
-            if len(v) >= 2 and v[-1] == v[-2]:
-                out.add(v + "en")
-            elif len(v) >= 2 and v[-1] not in "aeiou" and v[-2] in "aeiou" and (len(v) < 3 or v[-3] not in "aeiou"):
-                out.add(v + v[-1] + "en")  # zet → zetten, stop → stoppen
-    return out
 
 
 def _stem_in(form: str, words: frozenset[str]) -> bool:
