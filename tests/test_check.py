@@ -185,3 +185,20 @@ def test_a_corpus_without_a_list_of_known_failures_is_gated_by_its_thresholds_on
     res = runner.invoke(cli, ["check", str(corpus), "--update-known-failures"])
     assert res.exit_code == 0 and (corpus / "known-failures.txt").exists()
     assert runner.invoke(cli, ["check", str(corpus)]).exit_code == 0
+
+
+def test_the_second_reading_covers_corpus_cases_with_valid_verdicts():
+    # tools/agreement.py reads it against the corpus: every id a case, every verdict one of five
+    from wording_diff.vocabulary import VERDICTS
+
+    second = yaml.safe_load((ROOT / "tools" / "second-reading.yaml").read_text(encoding="utf8"))["verdicts"]
+    ids = set()
+    for path in CORPUS.rglob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf8"))
+        if isinstance(data, dict) and "cases" in data:
+            ids |= {c["id"] for c in data["cases"]}
+    assert len(second) == 177 and set(second) <= ids
+    assert {v["verdict"] for v in second.values()} <= set(VERDICTS)
+    # the whole test split is read twice
+    test_ids = {c["id"] for p in (CORPUS / "test").glob("*.yaml") for c in yaml.safe_load(p.read_text(encoding="utf8"))["cases"]}
+    assert test_ids <= set(second)
