@@ -275,8 +275,9 @@ def test_clauses_coordinated_under_one_frame_are_claims_each():
     # ah-tk-20192020-2237, Vraag 6: "dat X … vinden en dat zij sommeren dat Y": the second clause
     # is not the complement of the first one's "vinden"
     q = "Bent u ervan op de hoogte dat Twitter, Facebook en Google de praktijken van Clearview onwenselijk vinden en dat zij sommeren dat Clearview geen gebruik meer maakt van hun data voor de gezichtsherkenningssoftware?"
-    predicates = [c.predicate for c in compare_texts(q, "Ja.").comparison.a_claims if c.stance == "asked"]
-    assert predicates[:2] == ["vinden", "sommeren"]
+    asked = [(c.predicate, c.polarity) for c in compare_texts(q, "Ja.").comparison.a_claims if c.stance == "asked"]
+    # ("X onwenselijk vinden": the practices are not desirable, a small clause)
+    assert asked[:2] == [("wenselijk", "negative"), ("sommeren", "positive")]
 
 
 def test_a_clause_whose_head_the_parse_lost_keeps_its_verb_and_negation(read):
@@ -332,6 +333,31 @@ def test_an_answer_that_declines_to_comment_is_a_hedge_not_a_denial():
     ).comparison
     assert comparison.verdict == "narrowed"
     assert [(c.dimension, c.kind, c.rule) for c in comparison.changes()] == [("hedge", "added", "claim:left-open")]
+
+
+def test_a_judging_verb_with_an_adjective_beside_its_object_claims_a_small_clause(read):
+    # SSC validation line 1339 ends "… en vind het inzetten van meer externe expertise daarom
+    # op dit moment niet noodzakelijk"; in the whole sentence the parse hangs the adjective
+    # on the first verb, so the clause is read here with its subject, as a sentence of its own
+    (claim,) = own(read("Ik vind het inzetten van meer externe expertise daarom op dit moment niet noodzakelijk."))
+    assert (claim.predicate, claim.polarity) == ("noodzakelijk", "negative")
+    assert any(q.dimension == "time" and q.text == "op dit moment" for q in claim.qualifiers)
+
+
+def test_a_root_that_frames_a_denied_possibility_keeps_its_clause(read):
+    # SSC validation line 1862: "Het is … niet mogelijk om X te verstrekken" denies X
+    claims = own(read("Het is volgens Europees rijbewijsrecht niet mogelijk om een tijdelijk, vervangend ander rijbewijs te verstrekken aan een aanvrager wiens rijbewijs in een andere lidstaat is beperkt, geschorst of ingetrokken."))
+    assert ("verstrekken", "negative") in [(c.predicate, c.polarity) for c in claims]
+
+
+def test_a_bare_yes_confirms_and_what_follows_is_new():
+    # SSC validation line 1620
+    comparison = compare_texts(
+        "Bent u bekend met artikel 3.95b, lid 5 van de wet inkomenstenbelasting 2001?",
+        "Ja. Deze bepaling geeft houders van een lucratief belang onder voorwaarden de mogelijkheid dat de inkomsten uit dit lucratieve belang worden belast in box 2 in plaats van in box 1.",
+    ).comparison
+    assert comparison.verdict == "unchanged" and not comparison.not_taken_up and not comparison.not_confirmed
+    assert [cp.rule for cp in comparison.claim_pairs if cp.a is not None] == ["claim:answer-yes"]
 
 
 def test_implicit_negators_deny_what_they_govern(read):

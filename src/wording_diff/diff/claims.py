@@ -63,6 +63,9 @@ class _Frame:
     # an auxiliary the parse made the clause's head ("Er zijn geen personen gearresteerd"
     # with "gearresteerd" under "zijn"): its other dependents belong to the claim
     lifted: set[int] = field(default_factory=set)
+    # the subject of a small clause under a frame ("vind [het inzetten van X] niet
+    # noodzakelijk"): the claim's, though the parse hangs it on the frame verb
+    small_subject: set[int] = field(default_factory=set)
     opened_by: object = None  # the frame word of "nagaan of X": X is left open
     stance: str | None = None
     stance_rule: str = ""
@@ -163,6 +166,7 @@ class ClaimReader:
         self.rejecting = w("rejecting_verbs")
         self.hedge_verbs = w("hedge_verbs")
         self.belief = w("belief_words")
+        self.small_clause_verbs = w("small_clause_verbs")
         self.declining = w("declining_words")
         self.possibility = w("possibility_adjectives")
         self.likelihood = w("likelihood_adjectives")
@@ -248,7 +252,8 @@ class ClaimReader:
         if len(tops) > 1:
             # a verb inside a hedge ("voor zover bekend", "naar ik heb begrepen") carries no
             # claim of its own: the hedge belongs to the claim it hangs on
-            tops = [(t, e) for t, e in tops if t.i not in hedged] or tops[:1]
+            # (the sentence's own root stays: "Het is niet mogelijk om X te doen" frames X)
+            tops = [(t, e) for t, e in tops if t.i not in hedged or (t.dep_ == "ROOT" and not e)] or tops[:1]
         for top, embedded in tops:
             if top.i in taken:
                 continue
@@ -587,6 +592,12 @@ class ClaimReader:
             # the frame is the frame word's clause: not its complement, and not a clause set
             # beside it ("…, al haastte hij zich te zeggen dat …")
             beside = {t.i for c in pred.children if c.dep_ in ("parataxis", "conj") and c.i != complement.i and _is_predicate(c) for t in c.subtree}
+            if complement.dep_ == "xcomp" and complement.pos_ in ("ADJ", "NOUN") and lemma in self.small_clause_verbs:
+                # a small clause: what the frame verb says it of, and when and why, are the
+                # claim's; only who judges is the frame's
+                said_of = {t.i for c in pred.children if c.dep_ not in ("nsubj", "punct", "aux", "cop") and c.i != complement.i for t in c.subtree}
+                beside |= said_of
+                frame.small_subject |= said_of
             frame.tokens.update(t.i for t in pred.subtree if t.i not in {x.i for x in complement.subtree} and t.i not in beside)
             open_question = self._opens_question(complement)
             if frame.stance != "asked" and frame.opened_by is None and open_question:
@@ -651,6 +662,9 @@ class ClaimReader:
         holders = [pred, *(c for c in pred.children if c.dep_ in ("compound:prt", "xcomp") and c.lemma_.lower() in self.frame_verbs | self.report_verbs)]
         for holder in holders:
             for c in holder.children:
+                small_clause = c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN") and holder.lemma_.lower() in self.small_clause_verbs and any(o.dep_ == "obj" for o in holder.children)
+                if small_clause:
+                    return c  # "Ik vind [het inzetten van X] niet noodzakelijk": X is not necessary
                 if c.dep_ in _COMPLEMENT_DEPS and _is_predicate(c):
                     if c.dep_ == "xcomp" and not any(t.lower_ == "te" or t.dep_ == "mark" for t in c.children) and c.pos_ not in _VERBAL:
                         continue
@@ -848,7 +862,7 @@ class ClaimReader:
             for c in head.children:
                 if c.dep_ in ("conj", "parataxis") and _is_predicate(c) and c.i != pred.i:
                     skip.update(t.i for t in c.subtree)
-        inside = {t.i for head in heads for t in head.subtree}
+        inside = {t.i for head in heads for t in head.subtree} | frame.small_subject
         return {i for i in inside if i not in skip and i not in frame.tokens}
 
     def _verb_under_noun(self, pred):

@@ -205,6 +205,14 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
             change = _polarity_change(ca.polarity_qualifiers, cb.polarity_qualifiers, "claim:answer-no", texts)
             add(ca, cb, "matched", "claim:answer-no", 1.0, [change])
             reversed_a.add(ca.id)  # "Nee. Nee." denies it once
+    # "Ja." with nothing else in its sentence confirms what the question asked ("Bent u
+    # bekend met X?" – "Ja. Deze bepaling …"): what follows is new, not a change
+    for cb in claims_b:
+        if cb.reference != "answer" or cb.polarity != "positive" or any(o.sentence == cb.sentence and o is not cb for o in claims_b):
+            continue
+        open_questions = [ca for ca in asked if ca.id not in used_a and not ca.embedded]
+        for ca in open_questions[:1]:
+            add(ca, cb, "matched", "claim:answer-yes", 1.0, [])
     # "Ja, deze uitspraak onderschrijf ik": B endorses A's claim (no change), or rejects it;
     # "Dat kan ik niet bevestigen" leaves it open (a hedge added).
     for cb in endorsing:
