@@ -63,9 +63,9 @@ class _Frame:
     # an auxiliary the parse made the clause's head ("Er zijn geen personen gearresteerd"
     # with "gearresteerd" under "zijn"): its other dependents belong to the claim
     lifted: set[int] = field(default_factory=set)
-    # the subject of a small clause under a frame ("vind [het inzetten van X] niet
-    # noodzakelijk"): the claim's, though the parse hangs it on the frame verb
-    small_subject: set[int] = field(default_factory=set)
+    # what a small clause under a judging verb is said of, and when ("vind [het inzetten van
+    # X] [op dit moment] niet noodzakelijk"): the claim's, though the parse hangs it on the verb
+    small_clause: set[int] = field(default_factory=set)
     opened_by: object = None  # the frame word of "nagaan of X": X is left open
     stance: str | None = None
     stance_rule: str = ""
@@ -566,13 +566,14 @@ class ClaimReader:
         """Follow modal verbs and frames down to the clause that carries the claim."""
         for _ in range(_MAX_FRAMES):
             lemma = pred.lemma_.lower()
-            participle = self._participle_of(pred) if lemma in self.auxiliaries else self._verb_under_noun(pred)
-            if participle is not None:
+            # a word the parse made the clause's head in place of its verb
+            verb = self._participle_of(pred) if lemma in self.auxiliaries else self._verb_under_noun(pred)
+            if verb is not None:
                 negs = self._negators_of(pred, negators)
                 frame.flips += len(negs)
                 frame.flip_words.extend(negs)
                 frame.lifted.add(pred.i)
-                pred = participle
+                pred = verb
                 continue
             if lemma in self.modals:
                 inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ in _VERBAL), None)
@@ -592,12 +593,13 @@ class ClaimReader:
             # the frame is the frame word's clause: not its complement, and not a clause set
             # beside it ("…, al haastte hij zich te zeggen dat …")
             beside = {t.i for c in pred.children if c.dep_ in ("parataxis", "conj") and c.i != complement.i and _is_predicate(c) for t in c.subtree}
-            if complement.dep_ == "xcomp" and complement.pos_ in ("ADJ", "NOUN") and lemma in self.small_clause_verbs:
-                # a small clause: what the frame verb says it of, and when and why, are the
-                # claim's; only who judges is the frame's
+            small = self._small_clause(pred)
+            if small is not None and small.i == complement.i:
+                # what the verb says it of, and when and why, are the claim's; only who
+                # judges is the frame's
                 said_of = {t.i for c in pred.children if c.dep_ not in ("nsubj", "punct", "aux", "cop") and c.i != complement.i for t in c.subtree}
                 beside |= said_of
-                frame.small_subject |= said_of
+                frame.small_clause |= said_of
             frame.tokens.update(t.i for t in pred.subtree if t.i not in {x.i for x in complement.subtree} and t.i not in beside)
             open_question = self._opens_question(complement)
             if frame.stance != "asked" and frame.opened_by is None and open_question:
@@ -661,10 +663,10 @@ class ClaimReader:
         hield Rutte vol)."""
         holders = [pred, *(c for c in pred.children if c.dep_ in ("compound:prt", "xcomp") and c.lemma_.lower() in self.frame_verbs | self.report_verbs)]
         for holder in holders:
+            small = self._small_clause(holder)
+            if small is not None:
+                return small  # "Ik vind [het inzetten van X] niet noodzakelijk": X is not necessary
             for c in holder.children:
-                small_clause = c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN") and holder.lemma_.lower() in self.small_clause_verbs and any(o.dep_ == "obj" for o in holder.children)
-                if small_clause:
-                    return c  # "Ik vind [het inzetten van X] niet noodzakelijk": X is not necessary
                 if c.dep_ in _COMPLEMENT_DEPS and _is_predicate(c):
                     if c.dep_ == "xcomp" and not any(t.lower_ == "te" or t.dep_ == "mark" for t in c.children) and c.pos_ not in _VERBAL:
                         continue
@@ -690,6 +692,13 @@ class ClaimReader:
             if c.dep_ in ("ccomp", "parataxis", "obj", "nsubj") and any(qs <= c.i < qe for qs, qe in quotes):
                 return c
         return self._surface_complement(pred, hedged)
+
+    def _small_clause(self, verb):
+        """The adjective or noun a judging verb says of its object ("vind [X] niet
+        noodzakelijk", "acht [een verbod] niet proportioneel"), or None."""
+        if verb.lemma_.lower() not in self.small_clause_verbs or not any(c.dep_ == "obj" for c in verb.children):
+            return None
+        return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("ADJ", "NOUN")), None)
 
     def _surface_complement(self, pred, hedged: set[int] = frozenset()):
         """Where the parse lost the structure, the words still show it: the clause opened
@@ -854,15 +863,16 @@ class ClaimReader:
         return base if not particle or base.startswith(particle) else particle + base
 
     def _own_tokens(self, pred, sent, frame: _Frame) -> set[int]:
-        """The claim's clause: its predicate's subtree without coordinated claims (and the
-        other dependents of an auxiliary the parse made its head)."""
+        """The claim's clause: its predicate's subtree without coordinated claims, with the
+        other dependents of a word the parse made its head in its place (an auxiliary, a
+        nominal infinitive) and what a small clause is said of."""
         skip = set()
         heads = [pred, *(sent.doc[i] for i in frame.lifted)]
         for head in heads:
             for c in head.children:
                 if c.dep_ in ("conj", "parataxis") and _is_predicate(c) and c.i != pred.i:
                     skip.update(t.i for t in c.subtree)
-        inside = {t.i for head in heads for t in head.subtree} | frame.small_subject
+        inside = {t.i for head in heads for t in head.subtree} | frame.small_clause
         return {i for i in inside if i not in skip and i not in frame.tokens}
 
     def _verb_under_noun(self, pred):
