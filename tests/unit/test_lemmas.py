@@ -44,3 +44,17 @@ def test_a_claim_and_its_answer_match_on_the_repaired_predicate():
     ).comparison
     assert {c.predicate for c in comparison.a_claims} == {"toenemen"}
     assert all(cp.a is not None and cp.b is not None for cp in comparison.claim_pairs if cp.a is not None and cp.a.predicate == "toenemen")
+
+
+def test_a_changed_lemma_table_changes_the_parse_cache_key(monkeypatch):
+    # a parse cached under the old table would keep the old lemmas
+    from wording_diff import lemmas
+    from wording_diff.pipeline import Parser
+
+    before = Parser().parse_id
+    lemmas.fingerprint.cache_clear()
+    monkeypatch.setattr(lemmas, "TABLE_FILE", lemmas.Path(__file__))
+    try:
+        assert Parser().parse_id != before
+    finally:
+        lemmas.fingerprint.cache_clear()
