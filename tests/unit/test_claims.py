@@ -360,6 +360,33 @@ def test_a_bare_yes_confirms_and_what_follows_is_new():
     assert [cp.rule for cp in comparison.claim_pairs if cp.a is not None] == ["claim:answer-yes"]
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # SSC validation lines 1406 and 1676: the data that would answer is lacking
+        "Ik heb geen overzicht van buitenlandse bedrijven die over de hierboven genoemde expertises beschikken.",
+        "Er zijn geen gegevens beschikbaar die specifiek betrekking hebben op fiscale studies noch over andere disciplines.",
+    ],
+)
+def test_lacking_the_data_leaves_the_question_open(read, answer):
+    (claim,) = own(read(answer))
+    assert claim.polarity == "negative" and claim.reference == "left-open"
+
+
+def test_not_being_aware_of_x_leaves_x_open(read):
+    # SSC validation line 1163: "Het is mij niet bekend dat X" – X hedged, not denied
+    claims = own(read("Het is mij niet bekend dat er sprake van zou zijn dat energiemaatschappijen risico-inschattingen maken naar postcode."))
+    assert all(c.polarity == "positive" for c in claims)
+    assert any(q.dimension == "hedge" and q.text == "niet bekend" for c in claims for q in c.qualifiers)
+
+
+def test_not_in_all_places_restricts(read):
+    # SSC validation line 1530: "niet in alle gemeenten goed geregeld" – some, not none
+    claims = read("Ik onderschrijf de conclusie van de Nationale ombudsman dat de toegang tot schuldhulpverlening aan zelfstandig ondernemers niet in alle gemeenten goed geregeld is.")
+    (claim,) = [c for c in claims if any(q.text == "niet in alle" for q in c.qualifiers)]
+    assert claim.polarity == "positive"
+
+
 def test_implicit_negators_deny_what_they_govern(read):
     # kamervragen-bulk, Limburg kv-tk-2024Z18795, Vraag 1: "Minister Faber weigert met … te werken"
     (claim,) = own(read("Minister Faber weigert met voormalig inval-woordvoerder van burgemeester Halsema te werken."))

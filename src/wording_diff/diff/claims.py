@@ -168,6 +168,7 @@ class ClaimReader:
         self.belief = w("belief_words")
         self.small_clause_verbs = w("small_clause_verbs")
         self.declining = w("declining_words")
+        self.knowledge = w("knowledge_words")
         self.possibility = w("possibility_adjectives")
         self.likelihood = w("likelihood_adjectives")
         self.can_or_likely = self.possibility | self.likelihood  # negated, they deny their clause
@@ -990,8 +991,9 @@ class ClaimReader:
                     polarity_words = tuple(q.text for q in polarity_quals)
                 else:
                     reference = judgement
-        if reference is None and stance == "asserted" and negative and self._declines_comment(pred, carrier, frame):
-            # "Over de concrete casus doe ik geen uitspraken": what was asked is left open
+        if reference is None and stance == "asserted" and negative and (self._declines_comment(pred, carrier, frame) or key in self.knowledge):
+            # "Over de concrete casus doe ik geen uitspraken", "Ik heb geen overzicht van …":
+            # what was asked is left open
             reference = "left-open"
         # What the claim is about.
         tokens = [doc[i] for i in sorted(own)]
