@@ -278,6 +278,10 @@ def test_clauses_coordinated_under_one_frame_are_claims_each():
     asked = [(c.predicate, c.polarity) for c in compare_texts(q, "Ja.").comparison.a_claims if c.stance == "asked"]
     # ("X onwenselijk vinden": the practices are not desirable, a small clause)
     assert asked[:2] == [("wenselijk", "negative"), ("sommeren", "positive")]
+    # SSC validation line 1353: "…, maar dat Y", where the parse makes "dat" part of "maar"
+    q = "Hoe kan het dat de Alcoholwet op het gebied van prijsacties en hoge kortingen allerlei beperkingen oplegt aan de verkoop van alcoholische dranken, maar dat online krediet daar tussendoor glipt?"
+    asked = [c for c in compare_texts(q, "Ja.").comparison.a_claims if c.stance_rule == "claim:question-frame"]
+    assert len(asked) == 2 and "tussendoor glipt" in asked[1].text
 
 
 def test_a_clause_whose_head_the_parse_lost_keeps_its_verb_and_negation(read):

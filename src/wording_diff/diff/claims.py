@@ -370,8 +370,12 @@ class ClaimReader:
         doc = sent.doc
         found = {c.i: c for c in pred.children if c.dep_ == "conj" and self._coordinated_clause(c)}
         for tok in doc[pred.i + 1 : sent.end]:
-            if tok.lower_ in self.complementizers and tok.dep_ == "mark" and doc[tok.i - 1].pos_ == "CCONJ" and tok.head.i > tok.i and _is_predicate(tok.head):
-                found.setdefault(tok.head.i, tok.head)
+            if tok.lower_ not in self.complementizers or doc[tok.i - 1].pos_ != "CCONJ":
+                continue
+            # "en dat Y"; "maar dat Y", where the parse makes "dat" part of "maar"
+            head = tok.head if tok.dep_ == "mark" else tok.head.head if tok.dep_ == "fixed" and tok.head.pos_ == "CCONJ" else None
+            if head is not None and head.i > tok.i and (_is_predicate(head) or head.dep_ == "conj"):
+                found.setdefault(head.i, head)
         return [t for i, t in sorted(found.items()) if i not in taken and i != pred.i]
 
     def _coordinated_clause(self, tok) -> bool:
