@@ -6,7 +6,8 @@ lemma lookup the tool adds at load time (src/wording_diff/lemmas.py).
 Reads ../shared/data/ud/nl_alpino-ud-dev.conllu (never trained on), parses each sentence's
 text with the bundled pipeline as the tool loads it (run-on splitting, sentence rules), and
 scores the lemma as the tool matches it (underscores removed, case folded) on the sentences
-whose tokenisation agrees with the treebank's: all tokens, and verbs (UPOS VERB or AUX).
+the tool splits into as many tokens as the treebank has (token by token): all tokens, and
+verbs (UPOS VERB or AUX).
 """
 
 from __future__ import annotations

@@ -5,11 +5,12 @@ that yields no word ("beoordeelt" → beoordeelen, "toeneemt" → toeneemen, "ge
 lijkgestelen): about one verb in twenty-five in the corpus. Claims are matched on their
 predicates and the lexicon's lists are matched on lemmas, so such a lemma hides a claim's
 counterpart and a frame word. This component replaces a lemma that is not a Dutch word
-(the OpenTaal filter of ``runons``), or a verb's lemma that is still the inflected form,
-by the one a lookup table gives for the token's form
+(the OpenTaal filter of ``runons``), and a verb's lemma that is no infinitive or is the
+form as written ("kunt", "raakten"), by the one a lookup table gives for the token's form
 (``data/nl-lemmas.tsv.gz``, from spaCy's Dutch lookup table, built by
-``tools/build_lemma_table.py``; data/SOURCE.md gives source and licence). A lemma that is
-a word is left alone, so the table only repairs, never overrules.
+``tools/build_lemma_table.py``; data/SOURCE.md gives source and licence); a verb whose made-up
+lemma the table lacks gets the one infinitive its spelling leads to, where exactly one is a
+word. Any other lemma is left alone: the table repairs, it does not overrule.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ _VOWELS = "aeiouy"
 
 def infinitive_of(form: str) -> str:
     """The infinitive of a present-tense verb form ending in -t, by Dutch spelling ("uitlokt"
-    → uitlokken, "maakt" → maken, "gebruikt" → gebruiken, "geeft" → geven): for a lemma the
+    → uitlokken, "maakt" → maken, "gebruikt" → gebruiken): for a lemma the
     lemmatizer left as the form it saw. Other forms are returned as they are."""
     if len(form) < 4 or not form.endswith("t") or form.endswith("en"):
         return form
@@ -52,10 +53,10 @@ def infinitive_of(form: str) -> str:
     return stem + "en"
 
 
-def infinitives(form: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def infinitives(form: str) -> frozenset[str]:
     """The infinitives a Dutch verb form may belong to, by spelling alone: for a lemma the
-    parser got wrong ("deel" → delen, "weigert" → weigeren, "geeft" → geven, "onderschrijf"
-    → onderschrijven)."""
+    parser got wrong ("deel" → delen, "weigert" → weigeren, "onderschrijf" → onderschrijven)."""
     out = {form}
     stems = {form}
     # participles: "gemeld" → meld, "voorgekomen" → voorkomen, "aangegeven" → aangeven
@@ -87,7 +88,7 @@ def infinitives(form: str) -> set[str]:
                 out.add(v + "en")
             elif len(v) >= 2 and v[-1] not in "aeiou" and v[-2] in "aeiou" and (len(v) < 3 or v[-3] not in "aeiou"):
                 out.add(v + v[-1] + "en")  # zet → zetten, stop → stoppen
-    return out
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
@@ -116,9 +117,10 @@ def repair_lemmas(doc: Doc) -> Doc:
         if not lemma or token.is_punct or (lemma in words and not unsure):
             continue
         found = looked_up(token.lower_)
-        if found is None and token.pos_ in ("VERB", "AUX"):
-            # not in the table ("doe", "vooruitlopen"): the infinitive its spelling leads to,
-            # where exactly one is a word
+        if found is None and token.pos_ in ("VERB", "AUX") and lemma not in words and not token.lower_.endswith(("d", "t", "n")):
+            # a made-up lemma of a present stem the table lacks ("doe" → doeben): the infinitive
+            # its spelling leads to, where exactly one is a word (not for participles, past
+            # and plural forms, whose "-en" would make a noun or a past plural)
             spelled = sorted(c for c in infinitives(token.lower_) if c.endswith("n") and c in words)
             found = spelled[0] if len(spelled) == 1 else None
         if found is not None:

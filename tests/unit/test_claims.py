@@ -248,6 +248,8 @@ def test_what_an_open_question_asks_for_is_answered_not_narrowed():
         # (SSC validation line 1883; ah-tk-20232024-946, Vraag 3)
         ("Klopt het voorts dat het publiceren en verspreiden van de ontwerpen van 3D-wapens nog niet expliciet verboden is?", ()),
         ("In hoeverre en op welke wijze wordt door u op dit moment aandacht besteed aan de (humanitaire) crisissituatie in Soedan?", ()),
+        # a condition inside the question (SSC validation line 1219)
+        ("Zou het voor de leveringszekerheid en de gaswinning in het Groninger gasveld een belangrijk verschil maken wanneer de kunstmestproductie en de productie van raffinaderijen (tijdelijk) worden gestopt of beperkt?", ()),
     ],
 )
 def test_the_dimension_a_question_word_asks_for(read, question, asks):
@@ -282,6 +284,8 @@ def test_clauses_coordinated_under_one_frame_are_claims_each():
     q = "Hoe kan het dat de Alcoholwet op het gebied van prijsacties en hoge kortingen allerlei beperkingen oplegt aan de verkoop van alcoholische dranken, maar dat online krediet daar tussendoor glipt?"
     asked = [c for c in compare_texts(q, "Ja.").comparison.a_claims if c.stance_rule == "claim:question-frame"]
     assert len(asked) == 2 and "tussendoor glipt" in asked[1].text
+    # each clause has its own words: "online" is the second one's, not the first one's
+    assert [[q.text for q in c.qualifiers if q.dimension == "place"] for c in asked] == [[], ["online"]]
 
 
 def test_a_clause_whose_head_the_parse_lost_keeps_its_verb_and_negation(read):

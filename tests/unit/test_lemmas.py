@@ -58,3 +58,11 @@ def test_a_changed_lemma_table_changes_the_parse_cache_key(monkeypatch):
         assert Parser().parse_id != before
     finally:
         lemmas.fingerprint.cache_clear()
+
+
+def test_participles_and_plurals_keep_their_lemma(parser):
+    # SSC validation line 1219 ("gasveld") and line 1045 ("gearresteerd"): the spelling
+    # fallback makes no noun plural or past plural of them
+    found = lemmas(parser, "Zou het voor de leveringszekerheid en de gaswinning in het Groninger gasveld een belangrijk verschil maken?")
+    assert found["gasveld"] == "gasveld"
+    assert lemmas(parser, "Er zijn geen personen gearresteerd.")["gearresteerd"] == "arresteren"

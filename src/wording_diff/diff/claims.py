@@ -60,8 +60,9 @@ class _Frame:
     # "claim:belief-frame") for "Het kabinet verwacht dat X"
     hedge_words: set[int] = field(default_factory=set)
     hedge_kind: tuple[str, str] = ("open", "claim:left-open")
-    # an auxiliary the parse made the clause's head ("Er zijn geen personen gearresteerd"
-    # with "gearresteerd" under "zijn"): its other dependents belong to the claim
+    # an auxiliary or a nominal infinitive the parse made the clause's head ("Er zijn geen
+    # personen gearresteerd" with "gearresteerd" under "zijn"): its other dependents belong
+    # to the claim
     lifted: set[int] = field(default_factory=set)
     # what a small clause under a judging verb is said of, and when ("vind [het inzetten van
     # X] [op dit moment] niet noodzakelijk"): the claim's, though the parse hangs it on the verb
@@ -148,8 +149,8 @@ def _is_predicate(token) -> bool:
     return token.pos_ in _VERBAL or any(c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "cop") for c in token.children)
 
 
-# The dimensions a question word can ask for (the lexicon's asks_<dimension> lists).
-ASKED_DIMENSIONS = ("time", "place", "actor", "quantity", "condition")
+# The hedge a frame of expectation gives its clause ("Het kabinet verwacht dat X").
+_BELIEF_HEDGE = ("expectation", "claim:belief-frame")
 
 
 class ClaimReader:
@@ -196,14 +197,22 @@ class ClaimReader:
         self.complementizers = w("complementizers")
         self.open_complementizers = w("open_complementizers")
         self.clause_openers = w("clause_openers")
+        self.condition_openers = self.clause_openers - {"om"}  # "om … te" opens a complement too
         self.clause_breaks = w("clause_breaks")
         self.agent_preps = w("agent_prepositions")
         self.about_preps = w("about_prepositions")
         self.occur_particles = w("occur_particles")
         self.referral = w("referral_words")
         self.fact_nouns = w("fact_nouns")
+        self.clause_nouns = self.fact_nouns | self.hedge_verbs | self.light_nouns  # nouns that carry a clause
         # what an open question asks for, per dimension ("Wanneer …?" asks for a time)
-        self.asks = {dim: sorted((tuple(t.split()) for t in w(f"asks_{dim}")), key=len, reverse=True) for dim in ASKED_DIMENSIONS}
+        self.asks = {
+            name.removeprefix("asks_"): sorted((tuple(t.split()) for t in terms), key=len, reverse=True)
+            for name, terms in lexicon.word_lists.items()
+            if name.startswith("asks_")
+        }
+        # the verbs an indirect open question hangs on ("Kunt u aangeven wanneer …")
+        self.asking_verbs = lexicon.reporting_verbs | w("report_verbs") | self.hedge_verbs
         self.all_frame_words = self.frame_verbs | self.report_verbs | self.negating | self.hedge_verbs | self.restriction | self.light_nouns
         # what a clause that only judges an earlier statement is made of: "Dat klopt", "Daar
         # zie ik geen aanleiding toe", "Daartoe ben ik niet bereid"
@@ -296,7 +305,7 @@ class ClaimReader:
                 if believed:
                     # "Verwacht u dat X?", "Deelt u de verwachting dat X?": X asked as an
                     # expectation, so that an answer "De verwachting is dat X" keeps it
-                    frame.hedged, frame.hedge_words, frame.hedge_kind = True, believed, ("expectation", "claim:belief-frame")
+                    frame.hedged, frame.hedge_words, frame.hedge_kind = True, believed, _BELIEF_HEDGE
             pred = self._through_frames(top, frame, negators, quotes, hedged, denying)
             reported_by |= frame.report_tokens | frame.tokens
             if pred is None or pred.i in taken:
@@ -306,9 +315,12 @@ class ClaimReader:
             # "Klopt het dat X en dat Y?", "heeft gezegd dat X en Y": each clause coordinated
             # under the frame is a claim of its own, said under the same frame
             coordinated = self._coordinated_with(pred, sent, taken) if frame.tokens else []
+            split_off = {t.i for c in coordinated if pred.i not in {x.i for x in c.subtree} for t in c.subtree}
             for head in (pred, *coordinated):
                 taken.add(head.i)
-                own = self._own_tokens(head, sent, frame)
+                # the first clause keeps what the parse hung on its head, not the clauses
+                # split off from it; a coordinated clause has only its own words
+                own = self._own_tokens(pred, sent, frame) - split_off if head.i == pred.i else self._own_tokens(head, sent, _Frame(tokens=frame.tokens))
                 claim = self._claim(parsed, sent, index, side, numbered + len(out), head, own, frame, spans, negators, affirmers, quotes, whole_quote)
                 if claim is not None:
                     claim.embedded = embedded
@@ -387,20 +399,25 @@ class ClaimReader:
 
     def _asks_for(self, sent) -> tuple[str, ...]:
         """The dimensions an open question asks for: "Wanneer verwacht u …?" asks for a
-        time, "Door wie …?" for an actor. A question word asks where it opens the question
-        or a clause of it ("In hoeverre en op welke wijze", "Kunt u aangeven hoeveel …"),
-        not where it is a conjunction or an adjective ("Wat gebeurt er wanneer X", "Is het
-        waar dat X")."""
+        time, "Door wie …?" for an actor. A question word asks where it opens the question,
+        where it opens a further one after a comma or "en" with its verb right after it ("In
+        hoeverre en op welke wijze wordt …"), or where it opens an indirect question after a
+        verb of telling ("Kunt u aangeven hoeveel …"); not in a condition or a relative
+        clause inside the sentence ("… een verschil maken wanneer X", "situaties, waar er
+        …") or as an adjective ("Is het waar dat X"). (A condition that opens the sentence,
+        "Wanneer de wet ingaat, …", is read as a question: the parse does not tell them apart.)"""
         words = [t for t in sent if not t.is_space and t.text not in ("«", "»", "\"", "'", "(")]
         lowered = [t.lower_ for t in words]
         out = []
         for dim, phrases in self.asks.items():
             for n in range(len(words)):
-                opens = n == 0 or lowered[n - 1] in (",", ";", ":", "en", "of") or words[n - 1].pos_ == "VERB"
-                if not opens:
-                    continue
                 match = next((ph for ph in phrases if tuple(lowered[n : n + len(ph)]) == ph), None)
-                if match is not None and (n + len(match) >= len(words) or lowered[n + len(match)] != "dat"):
+                if match is None or (n + len(match) < len(words) and lowered[n + len(match)] == "dat"):
+                    continue
+                after = [t for t in words[n + len(match) : n + len(match) + 4] if t.pos_ != "ADV"]
+                further = n > 0 and lowered[n - 1] in (",", ";", ":", "en", "of") and bool(after) and after[0].pos_ in ("VERB", "AUX")
+                indirect = n > 0 and words[n - 1].pos_ == "VERB" and bool(self._forms(words[n - 1]) & self.asking_verbs)
+                if n == 0 or further or indirect:
                     out.append(dim)
                     break
         return tuple(out)
@@ -575,7 +592,7 @@ class ClaimReader:
             verb = self._participle_of(pred) if lemma in self.auxiliaries else self._verb_under_noun(pred)
             if verb is not None:
                 negs = self._negators_of(pred, negators)
-                frame.flips += len(negs)
+                frame.flips += 1 if negs else 0  # "niet" and "geen" on one head are one denial
                 frame.flip_words.extend(negs)
                 frame.lifted.add(pred.i)
                 pred = verb
@@ -632,7 +649,7 @@ class ClaimReader:
                     frame.flip_words.extend(negs)
                 frame.hedged = True
                 believed = [c.i for c in pred.children if self._forms(c) & self.belief] or [pred.i]
-                frame.hedge_words, frame.hedge_kind = set(believed), ("expectation", "claim:belief-frame")
+                frame.hedge_words, frame.hedge_kind = set(believed), _BELIEF_HEDGE
             elif kind == "negating":
                 frame.flips += 1
                 frame.flip_words.append(pred)  # the negating verb itself
@@ -675,7 +692,7 @@ class ClaimReader:
                 if c.dep_ in _COMPLEMENT_DEPS and _is_predicate(c):
                     if c.dep_ == "xcomp" and not any(t.lower_ == "te" or t.dep_ == "mark" for t in c.children) and c.pos_ not in _VERBAL:
                         continue
-                    if _has_mark(c, self.clause_openers - {"om"}):
+                    if _has_mark(c, self.condition_openers):
                         continue  # "lijkt niet van waarde als het gaat om X": a condition, not what is said
                     return c
         for c in pred.children:
@@ -688,7 +705,7 @@ class ClaimReader:
         for c in pred.children:
             # "Bent u bekend met het bericht dat X?": the clause of a fact noun
             noun = c.lemma_.lower()
-            if c.dep_ in ("obl", "obj", "nsubj", "nmod") and noun in self.fact_nouns | self.hedge_verbs | self.light_nouns:
+            if c.dep_ in ("obl", "obj", "nsubj", "nmod") and noun in self.clause_nouns:
                 inner = next((g for g in c.children if g.i > c.i and (g.dep_ in ("acl", "ccomp", "acl:relcl") or _has_mark(g, self.complementizers))), None)
                 # "er is geen aanleiding om X te doen": a light noun's "te" infinitive too
                 if inner is not None and (_has_mark(inner, self.complementizers) or (noun in self.light_nouns and _is_infinitival(inner))):

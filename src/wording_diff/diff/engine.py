@@ -354,6 +354,7 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
         for change in changes:
             if change.kind == "added" and change.dimension in ca.asks_for and (change.dimension not in ("time", "quantity") or change.b[0].value in answering):
                 change.effect, change.rule = "neutral", "compare:answers-question"
+                change.no_longer_ruled_out = None  # it was explained as narrowing first
                 texts.explain(change)
     speaker = lexicon.words("speaker_pronouns")
     institution = lexicon.words("speaker_institutions")
