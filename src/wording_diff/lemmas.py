@@ -16,7 +16,6 @@ word. Any other lemma is left alone: the table repairs, it does not overrule.
 from __future__ import annotations
 
 import gzip
-import hashlib
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .runons import word_filter
+from .runons import files_digest, word_filter
 
 TABLE_FILE = Path(__file__).with_name("data") / "nl-lemmas.tsv.gz"
 
@@ -136,7 +135,4 @@ def make_lemma_repair(nlp: Language, name: str):
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """What a parse depends on here: this code and its table."""
-    h = hashlib.sha256()
-    for path in (Path(__file__), TABLE_FILE):
-        h.update(path.read_bytes())
-    return h.hexdigest()
+    return files_digest(Path(__file__), TABLE_FILE)

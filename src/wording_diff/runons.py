@@ -138,10 +138,15 @@ def make_run_ons(nlp: Language, name: str):
     return split_run_ons
 
 
+def files_digest(*paths: Path) -> str:
+    """The SHA-256 of the files' bytes, in order: what a parse component depends on."""
+    h = hashlib.sha256()
+    for path in paths:
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """What a parse depends on here: this code and its data."""
-    h = hashlib.sha256()
-    for path in (Path(__file__), GLUE_FILE, FILTER_FILE):
-        h.update(path.read_bytes())
-    return h.hexdigest()
+    return files_digest(Path(__file__), GLUE_FILE, FILTER_FILE)

@@ -323,12 +323,15 @@ def test_a_denied_universal_restricts_the_claim_instead_of_denying_it(read):
 @pytest.mark.parametrize(
     "answer",
     [
-        # SSC validation lines 1122 and 1736
+        # declining to comment (SSC validation lines 1122 and 1736)
         "Over de concrete casus van MartiniZorg doe ik geen uitspraken.",
         "Ik kan niet spreken voor de Europese Commissie.",
+        # the data that would answer is lacking (SSC validation lines 1406 and 1676)
+        "Ik heb geen overzicht van buitenlandse bedrijven die over de hierboven genoemde expertises beschikken.",
+        "Er zijn geen gegevens beschikbaar die specifiek betrekking hebben op fiscale studies noch over andere disciplines.",
     ],
 )
-def test_declining_to_comment_leaves_the_question_open(read, answer):
+def test_declining_to_comment_or_lacking_the_data_leaves_the_question_open(read, answer):
     (claim,) = own(read(answer))
     assert claim.polarity == "negative" and claim.reference == "left-open"
 
@@ -366,19 +369,6 @@ def test_a_bare_yes_confirms_and_what_follows_is_new():
     ).comparison
     assert comparison.verdict == "unchanged" and not comparison.not_taken_up and not comparison.not_confirmed
     assert [cp.rule for cp in comparison.claim_pairs if cp.a is not None] == ["claim:answer-yes"]
-
-
-@pytest.mark.parametrize(
-    "answer",
-    [
-        # SSC validation lines 1406 and 1676: the data that would answer is lacking
-        "Ik heb geen overzicht van buitenlandse bedrijven die over de hierboven genoemde expertises beschikken.",
-        "Er zijn geen gegevens beschikbaar die specifiek betrekking hebben op fiscale studies noch over andere disciplines.",
-    ],
-)
-def test_lacking_the_data_leaves_the_question_open(read, answer):
-    (claim,) = own(read(answer))
-    assert claim.polarity == "negative" and claim.reference == "left-open"
 
 
 def test_not_being_aware_of_x_leaves_x_open(read):

@@ -231,7 +231,8 @@ def pair_claims(claims_a, claims_b, parsed_a, parsed_b, lexicon, texts, relation
             else:
                 # "Dat klopt in de meeste gevallen": what the endorsement adds restricts it
                 own = [q for q in cb.qualifiers if q.dimension not in ("modality", "polarity", "actor")]
-                restated = [q for q in ca.qualifiers if q.dimension not in {o.dimension for o in own}] + own
+                said_again = {o.dimension for o in own}
+                restated = [q for q in ca.qualifiers if q.dimension not in said_again] + own
                 changes = [c for c in compare_qualifiers(ca.qualifiers, restated, lexicon, texts, relations, with_polarity=False) if c.kind != "unchanged"] if own else []
                 add(ca, cb, "matched", "claim:endorsement", 1.0, changes)
     # Retractions and restrictions apply to the claim of A they point at.
