@@ -163,6 +163,9 @@ class ScopeQualifiers:
         found: list[Span] = []
         terms, ignored = self._split_ignored(doc, self._lexicon_terms(doc))
         taken = Taken()
+        # the words of a lexicon phrase are read as that phrase only: "in de kern" is a
+        # hedge, not a place ("kern" as a village)
+        phrased = {i for s, e, _ in terms for i in range(s, e)}
         for start, end, entry in terms:
             span = self._extend(doc, start, end, entry, parsed)
             if span is None:
@@ -175,7 +178,7 @@ class ScopeQualifiers:
         found.extend(self._compound_prefixes(doc, taken))
         frame: set[int] = set()
         if parsed:
-            found.extend(self._dependency_rules(doc, taken, hedged, frame))
+            found.extend(self._dependency_rules(doc, taken, hedged, frame, phrased))
         found.extend(self._polarity(doc, hedged))
         # What frames a reported claim ("Onlangs liet minister Dekker weten dat …") says
         # when and by whom it was reported, not where or when the claim holds. Hedges,
@@ -252,7 +255,7 @@ class ScopeQualifiers:
                     break
         return out
 
-    def _dependency_rules(self, doc: Doc, taken: Taken, hedged: set[int], frame: set[int]) -> list[Span]:
+    def _dependency_rules(self, doc: Doc, taken: Taken, hedged: set[int], frame: set[int], phrased: set[int]) -> list[Span]:
         lex = self.lexicon
         out: list[Span] = []
 
@@ -268,6 +271,8 @@ class ScopeQualifiers:
                 continue
             prep = case.lower_
             start, end = case.i, _np_end(token)
+            if all(i in phrased for i in range(start, end)):
+                continue
             if prep == "door":
                 # "door de politie" names who acts; "door de coronacrisis" names a cause.
                 entry = lex.head_entry(token.lemma_, "agent")
