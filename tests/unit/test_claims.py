@@ -135,6 +135,22 @@ def test_a_wrong_version_of_the_answer_retracts_it():
     assert comparison.verdict == "reversed"
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        # corrections/rutte-geen-geld-griekenland-2012-2015: the pledge given up, and the
+        # apology for it (fok.nl 2015, IJmuider Courant), against the pledge as EW quotes it
+        "\"In de kern lever ik mijn verkiezingsbelofte in\", zei Rutte maandag na een speciale eurotop in Brussel waar de noodlijdende Grieken onderhandelingen over een pakket maatregelen van ruim 80 miljard euro zijn beloofd. \"Als het pakket er komt.\"",
+        ",,Duizend euro voor werkend Nederland, niet morrelen aan de hypotheekrenteaftrek en geen geld meer naar de Grieken. Laat ik daar volstrekt helder over zijn: ik zeg daar sorry voor”",
+    ],
+    ids=["pledge-given-up", "apology"],
+)
+def test_giving_up_a_pledge_or_apologising_for_it_retracts_it(later):
+    comparison = compare_texts("‘Geen geld naar de Grieken,’ hield Rutte vol in 2012.", later).comparison
+    assert any(p.relation == "retracted" for p in comparison.claim_pairs)
+    assert comparison.verdict == "reversed"
+
+
 def test_saying_what_a_word_meant_narrows_the_claim():
     # ah-tk-20232024-260, Vraag 4 and Antwoord 4: "Met het woord «regeling» wordt in dit
     # geval bedoeld dat …" restricts the question's reading after the fact.

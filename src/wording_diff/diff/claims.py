@@ -1225,12 +1225,17 @@ class ClaimReader:
         """Is this clause the speaker taking an earlier statement back ("die stelling is
         niet juist", "ik trek die woorden in")? Returns (rule, what it points at)."""
         words = self._forms(pred) | self._forms(carrier) | {c.lower_ for c in carrier.subtree if c.dep_ in ("nmod", "obl") and c.head.i == carrier.i}
+        apologies = []
         if pred.pos_ in ("NOUN", "PROPN"):
             # "Dat is het verkeerde getal"
             words |= {c.lemma_.lower() for c in pred.children if c.dep_ == "amod"} | {c.lower_ for c in pred.children if c.dep_ == "amod"}
         else:
             # "Dat bleek anders te zitten", "Dat was te fel"
             words |= {c.lower_ for c in pred.children if c.dep_ in ("advmod", "xcomp") and c.pos_ in ("ADV", "ADJ")}
+            # "ik zeg daar sorry voor", "ik heb daar spijt van": the apology is the object
+            # (and what points back may hang from it)
+            apologies = [c for c in pred.children if c.dep_ == "obj" and c.lower_ in self.retraction]
+            words |= {c.lower_ for c in apologies}
             # "is een verkeerde versie van mijn antwoord verstuurd": the statement itself is
             # called wrong
             for arg in pred.children:
@@ -1249,7 +1254,7 @@ class ClaimReader:
             return None  # "Het is onjuist dat X" denies X; it does not retract a statement
         # the pointer may hang from a frame or modal above ("Dat bleek anders te zitten",
         # "Hierbij willen wij onze excuses aanbieden")
-        ref = self._statement_reference(pred, carrier, *frame_heads)
+        ref = self._statement_reference(pred, carrier, *frame_heads, *apologies)
         if ref is not None:
             return hit, _phrase(ref)
         for qs, qe in quotes:
