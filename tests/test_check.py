@@ -202,3 +202,23 @@ def test_the_second_reading_covers_corpus_cases_with_valid_verdicts():
     # the whole test split is read twice
     test_ids = {c["id"] for p in (CORPUS / "test").glob("*.yaml") for c in yaml.safe_load(p.read_text(encoding="utf8"))["cases"]}
     assert test_ids <= set(second)
+
+
+def test_the_second_reading_of_changes_covers_the_test_split_in_the_corpus_format():
+    # tools/agreement.py scores these changes against the annotation as `check` scores the
+    # detector's: every test case read once, every entry a valid change whose words are the
+    # texts' own
+    from wording_diff.corpus import load_corpus
+    from wording_diff.vocabulary import DIMENSIONS, EFFECTS, VERDICTS
+
+    readings = yaml.safe_load((ROOT / "tools" / "second-reading-changes.yaml").read_text(encoding="utf8"))["cases"]
+    cases = {c.id: c for c in load_corpus(CORPUS / "test").cases}
+    assert set(readings) == set(cases)
+    for case_id, reading in readings.items():
+        assert reading["verdict"] in VERDICTS
+        for change in reading["expect"]:
+            assert change["dimension"] in DIMENSIONS and change["effect"] in EFFECTS
+            assert change["kind"] in ("added", "removed", "replaced", "unchanged")
+            for side in ("a", "b"):
+                for part in (change[side] or "").split(" / "):
+                    assert part in getattr(cases[case_id], side), (case_id, side, part)

@@ -394,9 +394,17 @@ def score_case(case: Case, comparison, *, include_uncertain: bool = False) -> Ca
     """Hold what the detector found against the annotation (``include_uncertain``: also the
     changes it does not report as findings, for measuring every rule)."""
     found = [c.as_dict() for c in comparison.changes(include_unchanged=True, include_uncertain=include_uncertain)]
+    matched, missing, unexpected = match_changes(case.expect, found)
+    return CaseResult(case, comparison.verdict, found, matched, missing, unexpected, getattr(comparison, "not_taken_up", False), getattr(comparison, "not_confirmed", False))
+
+
+def match_changes(expect: list[Expected], found: list[dict]) -> tuple[list[tuple[Expected, dict]], list[Expected], list[dict]]:
+    """Hold found changes (dicts as in the JSON) against annotated ones: the pairs that
+    match, the annotated ones not found, and the found ones that bear on the claim but
+    were not annotated."""
     used: set[int] = set()
     matched, missing = [], []
-    for exp in case.expect:
+    for exp in expect:
         # One found replacement may join several phrases ("in de publieke ruimte / in de
         # politieorganisatie") and so answer several annotated ones.
         hit = next((i for i in range(len(found)) if i not in used and change_matches(exp, found[i])), None)
@@ -410,7 +418,7 @@ def score_case(case: Case, comparison, *, include_uncertain: bool = False) -> Ca
     # Only changes that bear on the claim count against the detector: unchanged
     # qualifiers and neutral replacements are checked only where annotated.
     unexpected = [f for i, f in enumerate(found) if i not in used and f["kind"] != "unchanged" and f["effect"] != "neutral"]
-    return CaseResult(case, comparison.verdict, found, matched, missing, unexpected, getattr(comparison, "not_taken_up", False), getattr(comparison, "not_confirmed", False))
+    return matched, missing, unexpected
 
 
 def _prf(tp_all: int, tp_changed: int, fp: int, fn: int) -> dict:
