@@ -177,6 +177,8 @@ class ClaimReader:
         self.permission = lexicon.modality_words.get("permission", frozenset())
         self.light_verbs = w("light_verbs")
         self.light_nouns = w("light_nouns")
+        self.phrase_nouns = w("phrase_nouns")
+        self.phrase_verbs = w("phrase_verbs")
         self.copulas = w("copulas")
         self.existential = w("existential_verbs")
         self.speaker = w("speaker_pronouns")
@@ -1200,6 +1202,12 @@ class ClaimReader:
             about = next((c for c in children if c.dep_ in ("obl", "obj") and any(g.dep_ == "case" and g.lower_ in self.about_preps for g in c.children)), None)
             if about is not None:
                 return (about.lemma_ or about.lower_).lower(), about
+        if base in self.phrase_verbs or lemma in self.phrase_verbs or any(c.dep_ == "cop" for c in children):
+            # "in gesprek gaan", "in overleg te treden", "ben … in gesprek": the noun after
+            # its preposition, wherever the parse hung it inside the clause
+            phrase = self._phrase_noun(pred)
+            if phrase is not None:
+                return phrase.lower_, phrase
         if lemma in self.light_verbs:
             obj = next((c for c in children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None)
             if obj is not None:
@@ -1207,6 +1215,12 @@ class ClaimReader:
                 return self.lex.predicate_phrases.get(f"{noun} {lemma}", noun), obj
         if lemma in self.existential or lemma in self.copulas:
             subj = next((c for c in children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None)
+            if subj is None and lemma not in self.copulas and not any(c.dep_.startswith("nsubj") for c in children):
+                # "heeft een bestuurlijk overleg plaatsgevonden": a verb that takes no object
+                # whose subject the parse read as one
+                subj = next((c for c in children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")), None)
+                if subj is not None:
+                    return (subj.lemma_ or subj.lower_).lower(), subj
             has_complement = any(c.dep_ in ("obj", "xcomp", "ccomp") for c in children)
             if subj is not None and not has_complement:
                 noun = (subj.lemma_ or subj.lower_).lower()
@@ -1220,6 +1234,19 @@ class ClaimReader:
             if inner is not None:
                 return (inner.lemma_ or inner.lower_).lower(), inner
         return self.lex.predicate_phrases.get(lemma, lemma), pred
+
+    def _phrase_noun(self, pred):
+        """The noun of a phrase like "in gesprek" in the clause of ``pred`` (not in a clause
+        below it), read from the words as written."""
+        for tok in pred.subtree:
+            if tok.i == tok.sent.start or tok.pos_ != "NOUN" or f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" not in self.phrase_nouns:
+                continue
+            head = tok.head
+            while head.i != pred.i and head.pos_ not in _VERBAL and head.head.i != head.i:
+                head = head.head
+            if head.i == pred.i:
+                return tok
+        return None
 
     def _retraction(self, pred, carrier, negative: bool, quotes, frame_heads=()) -> tuple[str, str] | None:
         """Is this clause the speaker taking an earlier statement back ("die stelling is

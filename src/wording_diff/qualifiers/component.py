@@ -257,6 +257,7 @@ class ScopeQualifiers:
 
     def _dependency_rules(self, doc: Doc, taken: Taken, hedged: set[int], frame: set[int], phrased: set[int]) -> list[Span]:
         lex = self.lexicon
+        phrase_nouns = lex.words("phrase_nouns")
         out: list[Span] = []
 
         def add(start: int, end: int, entry_dim: str, value: str, rule: str) -> None:
@@ -273,6 +274,8 @@ class ScopeQualifiers:
             start, end = case.i, _np_end(token)
             if all(i in phrased for i in range(start, end)):
                 continue
+            if case.i + 1 < len(doc) and f"{prep} {doc[case.i + 1].lower_}" in phrase_nouns:
+                continue  # "in overleg met alle departementen" says with whom, not where
             if prep == "door":
                 # "door de politie" names who acts; "door de coronacrisis" names a cause.
                 entry = lex.head_entry(token.lemma_, "agent")
