@@ -465,7 +465,8 @@ def test_an_added_exclusive_makes_the_claim_stronger():
         "Hoe groot was het Nederlandse financiële belang in dezepijpleiding?",
         "Staatsdeelneming Gasunie heeft als aandeel-houder uitsluitend een belang van 9% in Nord Stream 1.",
     ).comparison
-    exclusive = [c for c in comparison.changes() if c.dimension == "quantity" and c.b_text == "uitsluitend"]
+    # (its direction, whether or not its rule's record has it reported)
+    exclusive = [c for c in comparison.changes(include_uncertain=True) if c.dimension == "quantity" and c.b_text == "uitsluitend"]
     assert [(c.kind, c.effect) for c in exclusive] == [("added", "broadens")]
 
 
