@@ -647,3 +647,20 @@ def test_a_phrase_noun_carries_the_claim_of_its_verb(read):
     # another verb the phrase only says how it is done
     assert read("Hierover is Rijkswaterstaat in gesprek met de gemeente.")[0].predicate == "gesprek"
     assert read("Deze adviesaanvraag wordt gedaan in overleg met alle betrokken departementen in de Interdepartementale commissie voor Europees recht (ICER-I).")[0].predicate == "doen"
+
+
+def test_an_open_question_is_reversed_only_by_denying_what_it_takes_for_granted():
+    # kamervragen-bulk validation.jsonl line 1014: "Welke consequenties …?" takes
+    # consequences for granted, "geen consequenties" denies them
+    denied = compare_texts(
+        "Welke consequenties verbindt u aan uw antwoorden voor het beleid ten aanzien van zulke studenten als beschreven in het artikel?",
+        "De antwoorden hebben geen consequenties voor het geldende beleid.",
+    ).comparison
+    assert denied.claim_pairs[0].a.open_question
+    assert any(c.effect == "reverses" for c in denied.changes(include_uncertain=True))
+    # line 1614: a "niet" about something else does not answer "Hoe reageert u …?" with no
+    talked_about = compare_texts(
+        "Hoe reageert u op het oordeel van de Inspectie Gezondheidszorg en Jeugd dat u en het Centraal Orgaan opvang asielzoekers (COA) «al het nodige» moeten doen om de omstandigheden te verbeteren voor mensen in het aanmeldcentrum?[1 ] Wat is er nog nodig om de omstandigheden te verbeteren?",
+        "Ik betreur ten zeerste dat de asielopvang, en dan met name specifiek de situatie bij én rondom het aanmeldcentrum in Ter Apel, momenteel niet wordt gerealiseerd op de wijze zoals dit in Nederland jarenlang gebruikelijk is geweest.",
+    ).comparison
+    assert not any(c.effect == "reverses" for c in talked_about.changes(include_uncertain=True))

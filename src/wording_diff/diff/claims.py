@@ -330,9 +330,9 @@ class ClaimReader:
         self._place_leftovers(out, spans, self._compared_tokens(sent) | reported_by)
         self._inherit(out)
         if question and out:
-            asks = self._asks_for(sent)
+            asks, open_question = self._asks_for(sent), self._opens_with_question_word(sent)
             for claim in out:
-                claim.asks_for = asks
+                claim.asks_for, claim.open_question = asks, open_question
         if answer is not None and not out:
             # "Nee." on its own: the answer denies the question's claim. It has no
             # predicate of its own; pairing gives it the question's.
@@ -423,6 +423,18 @@ class ClaimReader:
                     out.append(dim)
                     break
         return tuple(out)
+
+    def _opens_with_question_word(self, sent) -> bool:
+        """An open question: a question word opens it, after prepositions at most ("Hoe …",
+        "Op welke wijze …", "Door wie …", "In hoeverre …")."""
+        for tok in sent:
+            if tok.is_punct or tok.is_space:
+                continue
+            if tok.lower_ in self.interrogatives:
+                return True
+            if tok.pos_ != "ADP":
+                return False
+        return False
 
     def _answer_particle(self, sent):
         first = next((t for t in sent if not t.is_punct and not t.is_space), None)

@@ -140,6 +140,9 @@ class Claim:
     # For a claim asked in an open question, the dimensions its question word asks for
     # ("Wanneer …?" → time): what the answer puts there answers it, it does not narrow.
     asks_for: tuple[str, ...] = ()
+    # Asked in an open question ("Hoe reageert u …?", "Op welke wijze …?"): it cannot be
+    # answered "no", so a denial in the answer does not reverse it.
+    open_question: bool = False
 
     def as_dict(self) -> dict:
         out = {
@@ -166,6 +169,8 @@ class Claim:
             out["embedded"] = True
         if self.asks_for:
             out["asks_for"] = list(self.asks_for)
+        if self.open_question:
+            out["open_question"] = True
         return out
 
 
