@@ -503,6 +503,14 @@ def _extend_verb_final_clause(doc: Doc, end: int, sent_end: int, main_openers: f
     def finite(i: int) -> bool:
         return "Fin" in doc[i].morph.get("VerbForm")
 
+    # "als speciaal gezant gehad", "Als bewindspersoon kan ik …": a bare singular noun
+    # right before a verb is the role something is done in, not the subject of a clause
+    # (a clause's subject has an article, is a pronoun or a name, or is plural)
+    j = end
+    while j < limit and doc[j].pos_ in ("ADJ", "NOUN") and "Plur" not in doc[j].morph.get("Number"):
+        j += 1
+    if end < j < limit and doc[j].pos_ in ("VERB", "AUX"):
+        return None
     i = end
     while i < limit and not doc[i].is_punct and not finite(i):
         i += 1
