@@ -664,3 +664,12 @@ def test_an_open_question_is_reversed_only_by_denying_what_it_takes_for_granted(
         "Ik betreur ten zeerste dat de asielopvang, en dan met name specifiek de situatie bij én rondom het aanmeldcentrum in Ter Apel, momenteel niet wordt gerealiseerd op de wijze zoals dit in Nederland jarenlang gebruikelijk is geweest.",
     ).comparison
     assert not any(c.effect == "reverses" for c in talked_about.changes(include_uncertain=True))
+
+
+def test_no_evidence_of_x_denies_x_as_far_as_known(read):
+    # ah-tk-20232024-387, Antwoord 4 en 5: "geen aanwijzingen dat X" is X denied, with the
+    # lack of evidence as its hedge (lexicon pattern hedge.no_evidence), not a claim about
+    # "aanwijzingen"
+    (claim,) = read("Het kabinet heeft momenteel geen aanwijzingen dat Azerbeidzjan plannen heeft om een doorgang te forceren naar de exclave Nachitsjevan.")
+    assert claim.predicate != "aanwijzing" and claim.polarity == "negative"
+    assert [(q.dimension, q.text, q.value) for q in claim.qualifiers if q.dimension == "hedge"] == [("hedge", "geen aanwijzingen", "not-found-on-inquiry")]

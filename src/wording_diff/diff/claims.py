@@ -640,7 +640,7 @@ class ClaimReader:
             open_question = self._opens_question(complement)
             if frame.stance != "asked" and frame.opened_by is None and open_question:
                 frame.opened_by = pred
-            if kind == "hedge" and pred.i in denying:
+            if kind == "hedge" and (pred.i in denying or self._hedge_subject(pred, denying)):
                 frame.hedged = True  # "op navraag is niet gebleken dat X": X, hedged, not found
                 frame.flips += 1
                 frame.flip_words.extend(negs)
@@ -691,6 +691,19 @@ class ClaimReader:
                 frame.stance, frame.stance_rule = "restricted", f"claim:restriction:{lemma}"
             pred = complement
         return pred
+
+    def _hedge_subject(self, pred, hedged: set[int]) -> bool:
+        """A verb of being whose subject is a hedge, or a light verb whose object is one ("Er
+        zijn mij geen signalen bekend dat X", "Het kabinet heeft momenteel geen aanwijzingen
+        dat X"): the hedge frames the clause."""
+        lemma = pred.lemma_.lower()
+        if lemma in self.existential | self.copulas:
+            roles = ("nsubj", "nsubj:pass", "compound:prt")
+        elif lemma in self.light_verbs:
+            roles = ("obj",)
+        else:
+            return False
+        return any(c.i in hedged for c in pred.children if c.dep_ in roles)
 
     def _complement(self, pred, quotes=(), hedged: set[int] = frozenset()):
         """The clause a word governs as its complement ("dat X", "X te doen"), also where
@@ -758,7 +771,7 @@ class ClaimReader:
         lemma = pred.lemma_.lower()
         low = pred.lower_
         words = self._forms(pred)
-        if pred.i in hedged:
+        if pred.i in hedged or self._hedge_subject(pred, hedged):
             return "hedge"  # "het is niet uit te sluiten dat X", "het lijkt erop dat X"
         # the noun or adjective a copula or light verb frames with ("ben van mening dat",
         # "is de bedoeling dat", "ben bereid te")

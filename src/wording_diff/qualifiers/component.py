@@ -198,6 +198,8 @@ class ScopeQualifiers:
         for start, end, entry in raw:
             if entry.unless_followed_by and end < len(doc) and doc[end].lower_ in entry.unless_followed_by:
                 continue
+            if entry.followed_by and (end >= len(doc) or doc[end].lower_ not in entry.followed_by):
+                continue
             if entry.preceded_by and (start == 0 or doc[start - 1].text not in entry.preceded_by):
                 continue
             if entry.unless_preceded_by and start > 0 and doc[start - 1].lower_ in entry.unless_preceded_by:

@@ -37,6 +37,7 @@ class Entry:
     preps: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     unless_followed_by: tuple[str, ...] = ()
+    followed_by: tuple[str, ...] = ()
     prefix_of_compound: tuple[str, ...] = ()
     preceded_by: tuple[str, ...] = ()
     unless_preceded_by: tuple[str, ...] = ()
@@ -222,6 +223,7 @@ def _entry(raw: dict, where: str, kind: str) -> Entry:
         preps=lower(raw.get("preps", ())),
         roles=tuple(raw.get("roles", ())),
         unless_followed_by=lower(raw.get("unless_followed_by", ())),
+        followed_by=lower(raw.get("followed_by", ())),
         prefix_of_compound=lower(raw.get("prefix_of_compound", ())),
         preceded_by=tuple(raw.get("preceded_by", ())),
         unless_preceded_by=tuple(str(x).lower() for x in raw.get("unless_preceded_by", ())),
