@@ -673,3 +673,10 @@ def test_no_evidence_of_x_denies_x_as_far_as_known(read):
     (claim,) = read("Het kabinet heeft momenteel geen aanwijzingen dat Azerbeidzjan plannen heeft om een doorgang te forceren naar de exclave Nachitsjevan.")
     assert claim.predicate != "aanwijzing" and claim.polarity == "negative"
     assert [(q.dimension, q.text, q.value) for q in claim.qualifiers if q.dimension == "hedge"] == [("hedge", "geen aanwijzingen", "not-found-on-inquiry")]
+
+
+def test_a_pointing_word_in_an_embedded_question_restricts_nothing(read):
+    # kamervragen-bulk validation.jsonl line 1103: "welk label dit betreft" asks which label;
+    # it does not say after the fact what an earlier statement concerned
+    claims = read("Voor het WWS wordt gekeken of er een geldig energielabel is geregistreerd in EP-online (de energielabeldatabase) en welk label dit betreft.")
+    assert not any(c.stance == "restricted" for c in claims)

@@ -187,6 +187,9 @@ class ClaimReader:
         self.statement_nouns = w("statement_nouns")
         self.restriction = w("restriction_verbs")
         self.interrogatives = w("interrogatives")
+        # question words that open an embedded question, not a free relative ("wat ik
+        # bedoelde, is Y" restricts; "welk label dit betreft" asks)
+        self.question_openers = self.interrogatives - {"wat", "wie", "wiens"}
         self.answer_no = w("answer_no")
         self.answer_yes = w("answer_yes")
         self.self_negating = lexicon.negation_lemmas
@@ -423,6 +426,11 @@ class ClaimReader:
                     out.append(dim)
                     break
         return tuple(out)
+
+    def _indirect_question(self, pred) -> bool:
+        """A clause put as an embedded question ("… en welk label dit betreft", "hoe dit zich
+        verhoudt tot …"): its pointing word points at nothing said before."""
+        return pred.dep_ != "ROOT" and any(t.lower_ in self.question_openers for t in pred.subtree if t.i < pred.i)
 
     def _opens_with_question_word(self, sent) -> bool:
         """An open question: a question word opens it, after prepositions at most ("Hoe …",
@@ -1026,7 +1034,7 @@ class ClaimReader:
             words = {pred.lemma_.lower(), pred.lower_, carrier.lemma_.lower(), carrier.lower_}
             defining = {i for sp, q in spans if q.dimension == "definition" for i in range(sp.start, sp.end)}
             pointer = self._statement_reference(pred, carrier, skip=defining)
-            if pointer is not None and words & self.restriction:
+            if pointer is not None and words & self.restriction and not self._indirect_question(pred):
                 # "Mijn woorden waren niet bedoeld als …", "het ging daarbij om de politie"
                 stance, stance_rule, reference = "restricted", f"claim:restriction:{pred.lemma_.lower()}", "restriction"
             elif pointer is not None and self._complement(pred) is None and self._judges_only(pred, carrier, forms := self._forms(pred) | {carrier.lemma_.lower(), carrier.lower_}, own, pointer):
