@@ -657,7 +657,7 @@ def test_an_open_question_is_reversed_only_by_denying_what_it_takes_for_granted(
         "De antwoorden hebben geen consequenties voor het geldende beleid.",
     ).comparison
     assert denied.claim_pairs[0].a.open_question
-    assert any(c.effect == "reverses" for c in denied.changes(include_uncertain=True))
+    assert any(c.effect == "reverses" for c in denied.changes()) and denied.verdict == "reversed"
     # line 1614: a "niet" about something else does not answer "Hoe reageert u …?" with no
     talked_about = compare_texts(
         "Hoe reageert u op het oordeel van de Inspectie Gezondheidszorg en Jeugd dat u en het Centraal Orgaan opvang asielzoekers (COA) «al het nodige» moeten doen om de omstandigheden te verbeteren voor mensen in het aanmeldcentrum?[1 ] Wat is er nog nodig om de omstandigheden te verbeteren?",
@@ -671,8 +671,17 @@ def test_no_evidence_of_x_denies_x_as_far_as_known(read):
     # lack of evidence as its hedge (lexicon pattern hedge.no_evidence), not a claim about
     # "aanwijzingen"
     (claim,) = read("Het kabinet heeft momenteel geen aanwijzingen dat Azerbeidzjan plannen heeft om een doorgang te forceren naar de exclave Nachitsjevan.")
-    assert claim.predicate != "aanwijzing" and claim.polarity == "negative"
+    assert claim.predicate == "forceren" and claim.polarity == "negative"
     assert [(q.dimension, q.text, q.value) for q in claim.qualifiers if q.dimension == "hedge"] == [("hedge", "geen aanwijzingen", "not-found-on-inquiry")]
+    # who lacks the evidence is not who acts in X
+    assert not any(q.dimension == "actor" for q in claim.qualifiers)
+
+
+def test_not_possible_to_do_x_denies_x(read):
+    # kamervragen-bulk validation.jsonl line 1539 (line break as a space): "niet goed mogelijk
+    # om X" denies X ("goed" does not make it "zo goed mogelijk")
+    (claim,) = read("Het is echter niet goed mogelijk om op basis van de cijfers verantwoorde conclusies te trekken.")
+    assert (claim.predicate, claim.polarity) == ("trekken", "negative")
 
 
 def test_a_pointing_word_in_an_embedded_question_restricts_nothing(read):

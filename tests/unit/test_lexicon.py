@@ -121,3 +121,20 @@ def test_an_entry_is_found_only_by_the_rule_that_marks_with_it():
     assert lex.entry_for_rule("dep:argument") is None and lex.entry_for_rule("claim:argument") is None
     head = lex.heads[0]
     assert lex.entry_for_rule(f"dep:pp:{head.id}") is head and lex.entry_for_rule(f"lex:{head.id}") is None
+
+
+def test_a_user_lexicon_can_ignore_by_pattern_and_a_bad_pattern_is_one_line(runner, tmp_path):
+    # ignore.patterns block the words they match, like ignore.terms, where a word between
+    # them varies; the bundled ones take "zo … mogelijk" ("zo zorgvuldig mogelijk")
+    text = "Het kabinet wil dit zo zorgvuldig mogelijk doen en dat gebeurt op dit moment niet."
+    qualifier_texts = lambda res: {q["text"] for s in json.loads(res.stdout)["sentences"] for q in s["qualifiers"]}  # noqa: E731
+    plain = runner.invoke(cli, ["highlight", "-", "--format", "json"], input=text)
+    assert "op dit moment" in qualifier_texts(plain) and "mogelijk" not in qualifier_texts(plain)
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({"ignore": {"patterns": [[{"LOWER": "op"}, {"LOWER": {"IN": ["dit", "dat"]}}, {"LOWER": "moment"}]]}}), encoding="utf8")
+    res = runner.invoke(cli, ["highlight", "-", "--format", "json", "--lexicon", str(extra)], input=text)
+    assert res.exit_code == 0 and "op dit moment" not in qualifier_texts(res)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"ignore": {"patterns": [[{"NOT_AN_ATTR": "x"}]]}}), encoding="utf8")
+    res = runner.invoke(cli, ["highlight", "-", "--lexicon", str(bad)], input=text)
+    assert res.exit_code == 2 and "ignore pattern is not a valid spaCy Matcher pattern" in res.stderr

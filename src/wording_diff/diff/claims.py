@@ -177,19 +177,18 @@ class ClaimReader:
         self.permission = lexicon.modality_words.get("permission", frozenset())
         self.light_verbs = w("light_verbs")
         self.light_nouns = w("light_nouns")
-        self.phrase_nouns = w("phrase_nouns")
+        self.phrase_pairs = {tuple(t.split()) for t in w("phrase_nouns")}
         self.phrase_verbs = w("phrase_verbs")
         self.copulas = w("copulas")
         self.existential = w("existential_verbs")
+        self.being_verbs = self.existential | w("copulas")
         self.speaker = w("speaker_pronouns")
         self.retraction = w("retraction_words")
         self.retraction_negated = w("retraction_if_negated")
         self.statement_nouns = w("statement_nouns")
         self.restriction = w("restriction_verbs")
         self.interrogatives = w("interrogatives")
-        # question words that open an embedded question, not a free relative ("wat ik
-        # bedoelde, is Y" restricts; "welk label dit betreft" asks)
-        self.question_openers = self.interrogatives - {"wat", "wie", "wiens"}
+        self.free_relatives = w("free_relative_words")
         self.answer_no = w("answer_no")
         self.answer_yes = w("answer_yes")
         self.self_negating = lexicon.negation_lemmas
@@ -428,9 +427,15 @@ class ClaimReader:
         return tuple(out)
 
     def _indirect_question(self, pred) -> bool:
-        """A clause put as an embedded question ("… en welk label dit betreft", "hoe dit zich
-        verhoudt tot …"): its pointing word points at nothing said before."""
-        return pred.dep_ != "ROOT" and any(t.lower_ in self.question_openers for t in pred.subtree if t.i < pred.i)
+        """A clause put as an embedded question ("of X", "… en welk label dit betreft"): its
+        first word (after a conjunction) is "of" or a question word that opens no free
+        relative ("wat ik bedoelde, is Y" is no question)."""
+        if pred.dep_ == "ROOT":
+            return False
+        if self._opens_question(pred):
+            return True
+        first = next((t for t in pred.subtree if t.pos_ not in ("CCONJ", "PUNCT")), None)
+        return first is not None and first.i < pred.i and first.lower_ in self.interrogatives and first.lower_ not in self.free_relatives
 
     def _opens_with_question_word(self, sent) -> bool:
         """An open question: a question word opens it, after prepositions at most ("Hoe …",
@@ -701,12 +706,12 @@ class ClaimReader:
         return pred
 
     def _hedge_subject(self, pred, hedged: set[int]) -> bool:
-        """A verb of being whose subject is a hedge, or a light verb whose object is one ("Er
-        zijn mij geen signalen bekend dat X", "Het kabinet heeft momenteel geen aanwijzingen
-        dat X"): the hedge frames the clause."""
+        """A verb of being whose subject (or the particle the parse made of "bekend") is a
+        hedge, or a light verb whose object is one ("Er zijn mij geen signalen bekend dat X",
+        "Het kabinet heeft momenteel geen aanwijzingen dat X"): the hedge frames the clause."""
         lemma = pred.lemma_.lower()
-        if lemma in self.existential | self.copulas:
-            roles = ("nsubj", "nsubj:pass", "compound:prt")
+        if lemma in self.being_verbs:
+            roles = ("nsubj", "nsubj:pass", "compound:prt")  # "Er zijn … bekend": the particle too
         elif lemma in self.light_verbs:
             roles = ("obj",)
         else:
@@ -785,7 +790,7 @@ class ClaimReader:
         # "is de bedoeling dat", "ben bereid te")
         for c in pred.children:
             if c.dep_ in ("obj", "obl", "nmod", "xcomp") and c.pos_ in ("NOUN", "ADJ", "ADV") or (
-                c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lemma in self.existential | self.copulas
+                c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN" and lemma in self.being_verbs
             ):
                 words |= {c.lemma_.lower(), c.lower_}
         if words & self.restriction and (pred.pos_ in _VERBAL or {lemma, low} & self.restriction) and self._points_back(pred):
@@ -1182,8 +1187,10 @@ class ClaimReader:
         when the lexicon's subject heads know it."""
         doc = sent.doc
         subject = next((c for t in (pred, carrier) for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-        if subject is None:
-            subject = next((doc[i] for i in sorted(frame.tokens) if doc[i].dep_ in ("nsubj", "nsubj:pass") and doc[i].head.i in frame.tokens), None)
+        if subject is None and _is_infinitival(pred) and pred.head.i in frame.tokens:
+            # the subject of the verb that passes the infinitive, not of any frame above it
+            # ("Het kabinet heeft geen aanwijzingen dat Azerbeidzjan plannen heeft om X te doen")
+            subject = next((c for c in pred.head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
         if subject is None or subject.lower_ in self.speaker:
             return None
         entry = self.lex.head_entry((subject.lemma_ or subject.lower_).lower(), "subject")
@@ -1235,9 +1242,12 @@ class ClaimReader:
             about = next((c for c in children if c.dep_ in ("obl", "obj") and any(g.dep_ == "case" and g.lower_ in self.about_preps for g in c.children)), None)
             if about is not None:
                 return (about.lemma_ or about.lower_).lower(), about
-        if base in self.phrase_verbs or lemma in self.phrase_verbs or any(c.dep_ == "cop" for c in children):
-            # "in gesprek gaan", "in overleg te treden", "ben … in gesprek": the noun after
-            # its preposition, wherever the parse hung it inside the clause
+        # "in gesprek gaan", "in overleg te treden", "ben … in gesprek" (whatever word the
+        # parse made the head beside the copula): the noun after its preposition; not where
+        # the verb has an object or the copula an adjective of its own ("zijn … in overleg
+        # met schoolbesturen volop bezig met …")
+        bare_verb = base in self.phrase_verbs and not any(c.dep_ in ("obj", "xcomp", "ccomp") for c in children)
+        if bare_verb or (pred.pos_ != "ADJ" and any(c.dep_ == "cop" for c in children)):
             phrase = self._phrase_noun(pred)
             if phrase is not None:
                 return phrase.lower_, phrase
@@ -1269,16 +1279,21 @@ class ClaimReader:
         return self.lex.predicate_phrases.get(lemma, lemma), pred
 
     def _phrase_noun(self, pred):
-        """The noun of a phrase like "in gesprek" in the clause of ``pred`` (not in a clause
-        below it), read from the words as written."""
-        for tok in pred.subtree:
-            if tok.i == tok.sent.start or tok.pos_ != "NOUN" or f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" not in self.phrase_nouns:
-                continue
-            head = tok.head
-            while head.i != pred.i and head.pos_ not in _VERBAL and head.head.i != head.i:
-                head = head.head
-            if head.i == pred.i:
-                return tok
+        """The noun of a phrase like "in gesprek" that ``pred`` governs: right before it, or
+        hanging from it by itself or by its preposition (the parse reads "in overleg te
+        treden" either way)."""
+        doc = pred.doc
+        # right before the verb at the end of its clause ("in gesprek te gaan"), whatever the
+        # parse hung the phrase on
+        end = pred.i - 1 if pred.i > 0 and doc[pred.i - 1].lower_ == "te" else pred.i
+        if end >= 2 and (doc[end - 2].lower_, doc[end - 1].lower_) in self.phrase_pairs:
+            return doc[end - 1]
+        for c in pred.children:
+            for tok in (c, *c.children):
+                if tok.i == 0 or (doc[tok.i - 1].lower_, tok.lower_) not in self.phrase_pairs:
+                    continue
+                if pred.i in (tok.head.i, doc[tok.i - 1].head.i, tok.head.head.i):
+                    return tok
         return None
 
     def _retraction(self, pred, carrier, negative: bool, quotes, frame_heads=()) -> tuple[str, str] | None:

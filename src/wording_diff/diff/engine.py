@@ -379,10 +379,15 @@ def _claim_changes(ca: Claim, cb: Claim, opposite: bool, rule: str, lexicon, tex
     # ("ontoelaatbaar" denies only its own word: what the answer says of the matter, not
     # a "no" to the question)
     by_prefix_only = bool(cb.polarity_qualifiers) and all(q.rule == "claim:negating-prefix" for q in cb.polarity_qualifiers)
-    # an open question ("Welke consequenties …?") is answered "no" only by denying what it
-    # takes for granted ("geen consequenties"), not by any "niet" in the answer
+    # An open question ("Welke consequenties …?") cannot be answered "no": a denial in an
+    # answer about other words reverses it only where the negation denies that anything
+    # of the kind exists ("geen consequenties"), not by any "niet". (Which thing "geen"
+    # denies is not checked: "Er worden geen gegevens bijgehouden" counts too. A denial
+    # about the same content still reverses what the question takes for granted:
+    # "Waarom gaat u wel door met X?" – "X is niet nodig".)
     denies_existence = any(w.lower() in lexicon.words("existence_negators") for w in cb.polarity_words)
-    answered_no = ca.stance == "asked" and (not ca.open_question or denies_existence) and rule in ANSWER_PAIRINGS and ca.polarity == "positive" and cb.polarity == "negative" and not by_prefix_only
+    open_unless_denied = ca.stance == "asked" and ca.open_question and not denies_existence
+    answered_no = ca.stance == "asked" and not open_unless_denied and rule in ANSWER_PAIRINGS and ca.polarity == "positive" and cb.polarity == "negative" and not by_prefix_only
     reverses = (about_the_same or answered_no) and (ca.polarity != cb.polarity) != opposite
     if reverses:
         # a turn-around between claims whose predicates differ is less certain: its own

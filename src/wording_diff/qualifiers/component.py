@@ -101,6 +101,11 @@ class ScopeQualifiers:
         self._entries["ignore"] = self._ignore
         if self.lexicon.ignore:
             self.phrase_matcher.add("ignore", [nlp.make_doc(t) for t in self.lexicon.ignore])
+        if self.lexicon.ignore_patterns:
+            try:
+                self.matcher.add("ignore", [list(p) for p in self.lexicon.ignore_patterns])
+            except Exception as exc:  # spaCy raises several types for bad patterns
+                raise LexiconError(f"{self.lexicon.path}: an ignore pattern is not a valid spaCy Matcher pattern: {exc}") from None
         self._prefixes = [
             (prefix, entry)
             for entry in self.lexicon.phrases
@@ -111,6 +116,7 @@ class ScopeQualifiers:
         self._subject_pronouns = words("speaker_pronouns")
         self._place_preps_for_names = words("place_preps_for_names")
         self._modals = words("modal_verbs")
+        self._phrase_nouns = words("phrase_nouns")
 
     # ------------------------------------------------------------------ rules as data
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: str | dict | None = None) -> None:
@@ -163,9 +169,9 @@ class ScopeQualifiers:
         found: list[Span] = []
         terms, ignored = self._split_ignored(doc, self._lexicon_terms(doc))
         taken = Taken()
-        # the words of a lexicon phrase are read as that phrase only: "in de kern" is a
-        # hedge, not a place ("kern" as a village)
-        phrased = {i for s, e, _ in terms for i in range(s, e)}
+        # the words of a lexicon phrase (or an ignored one) are read as that phrase only:
+        # "in de kern" is a hedge, not a place ("kern" as a village)
+        phrased = {i for s, e, _ in terms for i in range(s, e)} | ignored
         for start, end, entry in terms:
             span = self._extend(doc, start, end, entry, parsed)
             if span is None:
@@ -204,15 +210,18 @@ class ScopeQualifiers:
                 continue
             if entry.unless_preceded_by and start > 0 and doc[start - 1].lower_ in entry.unless_preceded_by:
                 continue
-            if entry.unless_after:
+            if entry.unless_after or entry.after:
                 sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
-                if any(t.lower_ in entry.unless_after for t in doc[max(sent_start, start - _LOOK_BACK) : start]):
+                before = {t.lower_ for t in doc[max(sent_start, start - _LOOK_BACK) : start]}
+                if before & set(entry.unless_after) or (entry.after and not before & set(entry.after)):
                     continue
             if entry.unless_next_pos and end < len(doc) and doc[end].pos_ in entry.unless_next_pos:
                 continue
             kept.append((start, end, entry))
         # Longest term wins where terms overlap ("voor zover nodig" over "voor zover",
-        # "nog niet" over "nog"): a term is read once, as its longest reading.
+        # "nog niet" over "nog"): a term is read once, as its longest reading; of two as
+        # long, an ignored phrase (filter_spans keeps the first of equals)
+        kept.sort(key=lambda t: t[2].id != "ignore")
         chosen = filter_spans([Span(doc, s, e, label=entry.id) for s, e, entry in kept])
         return [(span.start, span.end, self._entries[span.label_]) for span in chosen]
 
@@ -259,7 +268,6 @@ class ScopeQualifiers:
 
     def _dependency_rules(self, doc: Doc, taken: Taken, hedged: set[int], frame: set[int], phrased: set[int]) -> list[Span]:
         lex = self.lexicon
-        phrase_nouns = lex.words("phrase_nouns")
         out: list[Span] = []
 
         def add(start: int, end: int, entry_dim: str, value: str, rule: str) -> None:
@@ -276,7 +284,7 @@ class ScopeQualifiers:
             start, end = case.i, _np_end(token)
             if all(i in phrased for i in range(start, end)):
                 continue
-            if case.i + 1 < len(doc) and f"{prep} {doc[case.i + 1].lower_}" in phrase_nouns:
+            if case.i + 1 < len(doc) and f"{prep} {doc[case.i + 1].lower_}" in self._phrase_nouns:
                 continue  # "in overleg met alle departementen" says with whom, not where
             if prep == "door":
                 # "door de politie" names who acts; "door de coronacrisis" names a cause.
@@ -506,13 +514,16 @@ def _extend_verb_final_clause(doc: Doc, end: int, sent_end: int, main_openers: f
         return "Fin" in doc[i].morph.get("VerbForm")
 
     # "als speciaal gezant gehad", "Als bewindspersoon kan ik …": a bare singular noun
-    # right before a verb is the role something is done in, not the subject of a clause
-    # (a clause's subject has an article, is a pronoun or a name, or is plural)
+    # right before a verb that is not the clause's own (a participle, or a finite verb
+    # with its subject right after it, as in a main clause) is the role something is done
+    # in, not a condition ("als sprake is van …", "Als onderzoek uitwijst dat …" are)
     j = end
     while j < limit and doc[j].pos_ in ("ADJ", "NOUN") and "Plur" not in doc[j].morph.get("Number"):
         j += 1
     if end < j < limit and doc[j].pos_ in ("VERB", "AUX"):
-        return None
+        inverted = j + 1 < limit and doc[j + 1].pos_ == "PRON" and finite(j)
+        if inverted or not finite(j):
+            return None
     i = end
     while i < limit and not doc[i].is_punct and not finite(i):
         i += 1

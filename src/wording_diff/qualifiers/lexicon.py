@@ -42,6 +42,7 @@ class Entry:
     preceded_by: tuple[str, ...] = ()
     unless_preceded_by: tuple[str, ...] = ()
     unless_after: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
     negates: bool = False
     # a negation inside the phrase is the phrase's own ("niet meer dan", "niet alleen …
     # maar ook"), not the claim's; hedges ("niet uit te sluiten") absorb theirs unless
@@ -66,6 +67,9 @@ class Lexicon:
     synonyms: list[list[str]] = field(default_factory=list)
     strip_suffixes: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # token patterns (spaCy Matcher) that block any reading of their words, where a list of
+    # phrases cannot say it ("zo veilig mogelijk", "maakt het voor gemeenten mogelijk")
+    ignore_patterns: tuple = ()
     # Named word lists the claim rules read ("articles", "light_verbs", "retraction_words",
     # …); each is documented in the lexicon file itself and in docs/lexicon.md.
     word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -228,6 +232,7 @@ def _entry(raw: dict, where: str, kind: str) -> Entry:
         preceded_by=tuple(raw.get("preceded_by", ())),
         unless_preceded_by=tuple(str(x).lower() for x in raw.get("unless_preceded_by", ())),
         unless_after=tuple(str(x).lower() for x in raw.get("unless_after", ())),
+        after=tuple(str(x).lower() for x in raw.get("after", ())),
         negates=bool(raw.get("negates", False)),
         absorbs_negation=bool(raw.get("absorbs_negation", raw.get("dimension") == "hedge" and not raw.get("negates", False))),
         unless_next_pos=tuple(raw.get("unless_next_pos", ())),
@@ -308,6 +313,7 @@ def parse_lexicon(data: dict, where: str) -> Lexicon:
         reporting_verbs=frozenset(w.lower() for w in modality.get("reporting_verbs", ())),
         negation_lemmas=frozenset(w.lower() for w in negation.get("lemmas", ())),
         ignore=tuple(str(x).lower() for x in data.get("ignore", {}).get("terms", ())),
+        ignore_patterns=tuple(data.get("ignore", {}).get("patterns", ())),
         strip_suffixes=tuple(sorted((str(x).lower() for x in data.get("synonyms", {}).get("strip_suffixes", ())), key=len, reverse=True)),
         synonyms=[[re.sub(r"[\W_]+", "", str(m).lower()) for m in g] for g in data.get("synonyms", {}).get("groups", [])],
     )
@@ -365,8 +371,9 @@ def check_shape(data, where: str) -> None:
     for dim, chains in data.get("value_orderings", {}).items():
         if dim != "about" and not (isinstance(chains, list) and all(isinstance(c, list) for c in chains)):
             raise LexiconError(f"{where}: value_orderings.{dim} must be a list of chains (lists)")
-    if "terms" in data.get("ignore", {}) and not isinstance(data["ignore"]["terms"], list):
-        raise LexiconError(f"{where}: ignore.terms must be a list")
+    for key in ("terms", "patterns"):
+        if key in data.get("ignore", {}) and not isinstance(data["ignore"][key], list):
+            raise LexiconError(f"{where}: ignore.{key} must be a list")
 
 
 def merge(base: dict, extra: dict) -> dict:
@@ -388,9 +395,10 @@ def merge(base: dict, extra: dict) -> dict:
                 merged[section][key] = list(dict.fromkeys(merged[section][key] + words))
             elif isinstance(words, dict):
                 merged.setdefault(section, {}).setdefault(key, {}).update(words)
-    ignore = extra.get("ignore", {}).get("terms", [])
-    if isinstance(ignore, list):
-        merged.setdefault("ignore", {}).setdefault("terms", []).extend(ignore)
+    for key in ("terms", "patterns"):
+        ignore = extra.get("ignore", {}).get(key, [])
+        if isinstance(ignore, list):
+            merged.setdefault("ignore", {}).setdefault(key, []).extend(ignore)
     for name, value in extra.get("words", {}).items():
         if name == "about":
             continue
