@@ -689,3 +689,15 @@ def test_a_pointing_word_in_an_embedded_question_restricts_nothing(read):
     # it does not say after the fact what an earlier statement concerned
     claims = read("Voor het WWS wordt gekeken of er een geldig energielabel is geregistreerd in EP-online (de energielabeldatabase) en welk label dit betreft.")
     assert not any(c.stance == "restricted" for c in claims)
+
+
+def test_a_decision_not_yet_taken_leaves_the_question_open():
+    # kamervragen-bulk validation.jsonl line 1752: "nog geen besluit genomen" neither
+    # confirms nor denies the ten years the question speaks of
+    comparison = compare_texts(
+        "Wat vindt u ervan dat het waterschap Zuiderzeeland ruim tien jaar de tijd neemt om de paaltjes te vervangen?",
+        "Het waterschap heeft hierover nog geen besluit genomen. Er zijn vervangingsscenario’s uitgewerkt, rekening houdend met alle consequenties en risico’s. Eind 2022 vindt hierover besluitvorming plaats door het waterschap.",
+    ).comparison
+    assert any(c.reference == "left-open" and c.polarity == "negative" for c in comparison.b_claims)
+    assert not any(c.effect == "reverses" for c in comparison.changes(include_uncertain=True))
+    assert comparison.verdict == "narrowed"

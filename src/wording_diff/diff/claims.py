@@ -170,6 +170,7 @@ class ClaimReader:
         self.small_clause_verbs = w("small_clause_verbs")
         self.declining = w("declining_words")
         self.knowledge = w("knowledge_words")
+        self.pending = w("pending_words")
         self.possibility = w("possibility_adjectives")
         self.likelihood = w("likelihood_adjectives")
         self.can_or_likely = self.possibility | self.likelihood  # negated, they deny their clause
@@ -848,6 +849,15 @@ class ClaimReader:
         subjects = [c for t in (pred, carrier, *(doc[i] for i in frame.tokens)) for c in t.children if c.dep_ in ("nsubj", "nsubj:pass")]
         return any(c.lower_ in self.speaker for c in subjects)
 
+    def _pending(self, pred, own: set[int]) -> bool:
+        """The decision is still to be taken: a word of deciding is denied in the clause
+        ("nog niet besloten", "nog geen besluit genomen", "geen standpunt ingenomen"),
+        whatever the parse made the clause's head."""
+        if self._forms(pred) & self.pending:
+            return True
+        doc = pred.doc
+        return any(doc[i].lemma_.lower() in self.pending and any(c.lower_ in self.lex.negations for c in doc[i].children) for i in own)
+
     def _judgement(self, pred, forms: set[str], negative: bool, pointer) -> str | None:
         """What a clause that judges an earlier statement does with it: "endorsement" (or,
         negated, a rejection: "Dat klopt niet", "Daarvan is geen sprake"), "rejection" by a
@@ -1052,9 +1062,9 @@ class ClaimReader:
                     polarity_words = tuple(q.text for q in polarity_quals)
                 else:
                     reference = judgement
-        if reference is None and stance == "asserted" and negative and (self._declines_comment(pred, carrier, frame) or key in self.knowledge):
-            # "Over de concrete casus doe ik geen uitspraken", "Ik heb geen overzicht van …":
-            # what was asked is left open
+        if reference is None and stance == "asserted" and negative and (self._declines_comment(pred, carrier, frame) or key in self.knowledge or self._pending(pred, own)):
+            # "Over de concrete casus doe ik geen uitspraken", "Ik heb geen overzicht van …",
+            # "Het waterschap heeft hierover nog geen besluit genomen": what was asked is left open
             reference = "left-open"
         # What the claim is about.
         tokens = [doc[i] for i in sorted(own)]
