@@ -142,8 +142,9 @@ def test_a_wrong_version_of_the_answer_retracts_it():
         # apology for it (fok.nl 2015, IJmuider Courant), against the pledge as EW quotes it
         "\"In de kern lever ik mijn verkiezingsbelofte in\", zei Rutte maandag na een speciale eurotop in Brussel waar de noodlijdende Grieken onderhandelingen over een pakket maatregelen van ruim 80 miljard euro zijn beloofd. \"Als het pakket er komt.\"",
         ",,Duizend euro voor werkend Nederland, niet morrelen aan de hypotheekrenteaftrek en geen geld meer naar de Grieken. Laat ik daar volstrekt helder over zijn: ik zeg daar sorry voor”",
+        "‘Als ik heel eerlijk ben heeft mijn belofte geen stand gehouden. Het uitstel zou geen cent kosten,’ zei hij toen na het vragenuurtje.",
     ],
-    ids=["pledge-given-up", "apology"],
+    ids=["pledge-given-up", "apology", "pledge-did-not-hold"],
 )
 def test_giving_up_a_pledge_or_apologising_for_it_retracts_it(later):
     comparison = compare_texts("‘Geen geld naar de Grieken,’ hield Rutte vol in 2012.", later).comparison
@@ -701,3 +702,13 @@ def test_a_decision_not_yet_taken_leaves_the_question_open():
     assert any(c.reference == "left-open" and c.polarity == "negative" for c in comparison.b_claims)
     assert not any(c.effect == "reverses" for c in comparison.changes(include_uncertain=True))
     assert comparison.verdict == "narrowed"
+
+
+def test_regret_about_how_it_was_said_retracts_nothing():
+    # corrections/dijsselbloem-drank-en-vrouwen-2017: regret about the manner, the message kept
+    comparison = compare_texts(
+        "„Ik kan niet al mijn geld aan drank en vrouwen uitgeven en vervolgens om uw hulp vragen”, zei hij.",
+        "\"Ik heb spijt van de manier waarop ik bepaalde zaken gezegd heb\", zegt Dijsselbloem.",
+    ).comparison
+    assert not any(p.relation == "retracted" for p in comparison.claim_pairs)
+    assert comparison.verdict != "reversed"

@@ -186,6 +186,7 @@ class ClaimReader:
         self.speaker = w("speaker_pronouns")
         self.retraction = w("retraction_words")
         self.retraction_negated = w("retraction_if_negated")
+        self.manner = w("manner_nouns")
         self.statement_nouns = w("statement_nouns")
         self.restriction = w("restriction_verbs")
         self.interrogatives = w("interrogatives")
@@ -1335,6 +1336,8 @@ class ClaimReader:
             return None
         if hit == "claim:retraction" and negative and pred.pos_ in _VERBAL and self._forms(pred) & self.retraction:
             return None  # "geen reden om het standpunt te herzien": the statement is kept
+        if any(c.lemma_.lower() in self.manner for t in (pred, carrier, *apologies) for c in t.children if c.dep_.split(":")[0] in ("nmod", "obl", "obj", "nsubj")):
+            return None  # "Ik heb spijt van de manier waarop ik het gezegd heb": how, not what
         if self._complement(pred) is not None:
             return None  # "Het is onjuist dat X" denies X; it does not retract a statement
         # the pointer may hang from a frame or modal above ("Dat bleek anders te zitten",
