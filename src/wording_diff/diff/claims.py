@@ -1267,7 +1267,7 @@ class ClaimReader:
             if obj is not None:
                 noun = (obj.lemma_ or obj.lower_).lower()
                 return self.lex.predicate_phrases.get(f"{noun} {lemma}", noun), obj
-        if lemma in self.existential or lemma in self.copulas:
+        if lemma in self.being_verbs:
             subj = next((c for c in children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")), None)
             if subj is None and lemma not in self.copulas and not any(c.dep_.startswith("nsubj") for c in children):
                 # "heeft een bestuurlijk overleg plaatsgevonden": a verb that takes no object
