@@ -116,7 +116,7 @@ class ScopeQualifiers:
         self._subject_pronouns = words("speaker_pronouns")
         self._place_preps_for_names = words("place_preps_for_names")
         self._modals = words("modal_verbs")
-        self._phrase_nouns = words("phrase_nouns")
+        self._phrase_pairs = {tuple(t.split()) for t in words("phrase_nouns")}
 
     # ------------------------------------------------------------------ rules as data
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: str | dict | None = None) -> None:
@@ -213,7 +213,7 @@ class ScopeQualifiers:
             if entry.unless_after or entry.after:
                 sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
                 before = {t.lower_ for t in doc[max(sent_start, start - _LOOK_BACK) : start]}
-                if before & set(entry.unless_after) or (entry.after and not before & set(entry.after)):
+                if any(w in before for w in entry.unless_after) or (entry.after and not any(w in before for w in entry.after)):
                     continue
             if entry.unless_next_pos and end < len(doc) and doc[end].pos_ in entry.unless_next_pos:
                 continue
@@ -284,7 +284,7 @@ class ScopeQualifiers:
             start, end = case.i, _np_end(token)
             if all(i in phrased for i in range(start, end)):
                 continue
-            if case.i + 1 < len(doc) and f"{prep} {doc[case.i + 1].lower_}" in self._phrase_nouns:
+            if case.i + 1 < len(doc) and (prep, doc[case.i + 1].lower_) in self._phrase_pairs:
                 continue  # "in overleg met alle departementen" says with whom, not where
             if prep == "door":
                 # "door de politie" names who acts; "door de coronacrisis" names a cause.
